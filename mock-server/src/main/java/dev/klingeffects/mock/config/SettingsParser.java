@@ -1,0 +1,256 @@
+package dev.klingeffects.mock.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads {@link Settings} from command-line flags, each with an environment-variable twin
+ * ({@code --rate-limit} and {@code KLING_MOCK_RATE_LIMIT}); a flag wins over its twin. Defaults of the
+ * {@code realistic} profile come from the spec's {@code x-modellix} block.
+ */
+public final class SettingsParser {
+
+    /** A flag the mock understands. */
+    enum Flag {
+        HOST("host", "ADDRESS", "interface to listen on (default 127.0.0.1)"),
+        PORT("port", "N", "port to listen on, 0 picks a free one (default 8080)"),
+        PUBLIC_URL("public-url", "URL", "base URL for links in responses (default: the request's own host)"),
+        API_KEY("api-key", "KEY", "accept only this key; repeatable; env: comma-separated (default: any non-empty key)"),
+        PROFILE("profile", "qa|realistic", "qa: tasks finish in seconds, no limits; realistic: upstream timing and limits (default qa)"),
+        PENDING_MS("pending-ms", "MS", "time a task stays pending (qa 1000, realistic 5000)"),
+        PROCESSING_MS("processing-ms", "MS|MIN-MAX", "time a task stays processing (qa 4000, realistic from the spec: 30000-120000)"),
+        FAILURE_RATE("failure-rate", "0..1", "share of tasks that fail on their own (qa 0, realistic 0.05)"),
+        RESULT_TTL("result-ttl", "ISO-8601", "how long results stay downloadable, e.g. PT1H (default from the spec: P7D)"),
+        RATE_LIMIT("rate-limit", "N", "requests per minute per key, 0 = off (qa 0, realistic from the spec: 100)"),
+        CONCURRENT_LIMIT("concurrent-limit", "N", "unfinished tasks per key, 0 = off (qa 0, realistic from the spec: 3)"),
+        MAX_TASKS("max-tasks", "N", "most tasks kept in memory, oldest dropped first (default 50000)"),
+        JOURNAL_SIZE("journal-size", "N", "most requests kept in the admin journal (default 1000)"),
+        SEED("seed", "N", "seed for random timings and failures (default: random)"),
+        ACCESS_LOG("access-log", "true|false", "one log line per request (default true)"),
+        HELP("help", "", "print this help and exit");
+
+        final String name;
+        final String value;
+        final String help;
+
+        Flag(String name, String value, String help) {
+            this.name = name;
+            this.value = value;
+            this.help = help;
+        }
+
+        String env() {
+            return "KLING_MOCK_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+        }
+    }
+
+    /** A flag or value the parser could not use; the message says which and why. */
+    public static final class InvalidSettingsException extends RuntimeException {
+        InvalidSettingsException(String message) {
+            super(message);
+        }
+    }
+
+    private SettingsParser() {}
+
+    /** @return the help text that {@code --help} prints */
+    public static String usage() {
+        StringBuilder text = new StringBuilder("Usage: java -jar kling-effects-mock-server.jar [flags]\n\n");
+        text.append("Every flag has an environment twin, shown after it; a flag wins over its twin.\n\n");
+        for (Flag flag : Flag.values()) {
+            String left = "  --" + flag.name + (flag.value.isEmpty() ? "" : " " + flag.value);
+            text.append(String.format("%-34s %s%n", left, flag.help));
+            if (flag != Flag.HELP) {
+                text.append(String.format("%-34s env %s%n", "", flag.env()));
+            }
+        }
+        return text.toString();
+    }
+
+    /** @return whether the arguments ask for help */
+    public static boolean wantsHelp(String[] args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    /**
+     * @param args     command-line arguments
+     * @param env      environment variables
+     * @param modellix the spec's {@code info.x-modellix} block
+     * @return the settings
+     * @throws InvalidSettingsException on an unknown flag or a bad value
+     */
+    public static Settings parse(String[] args, Map<String, String> env, JsonNode modellix) {
+        Map<Flag, List<String>> given = new LinkedHashMap<>();
+        for (Flag flag : Flag.values()) {
+            String value = env.get(flag.env());
+            if (value != null && flag != Flag.HELP) {
+                given.put(flag, flag == Flag.API_KEY ? splitKeys(value) : List.of(value));
+            }
+        }
+        Map<Flag, List<String>> fromArgs = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new InvalidSettingsException("unexpected argument '" + arg + "' (see --help)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            }
+            Flag flag = byName(name);
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new InvalidSettingsException("--" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            fromArgs.computeIfAbsent(flag, f -> new ArrayList<>()).add(value);
+        }
+        given.putAll(fromArgs);
+        return build(new Values(given), modellix);
+    }
+
+    private static Settings build(Values values, JsonNode modellix) {
+        String profile = values.text(Flag.PROFILE, "qa");
+        boolean realistic = switch (profile) {
+            case "qa" -> false;
+            case "realistic" -> true;
+            default -> throw new InvalidSettingsException("--profile must be qa or realistic, got '" + profile + "'");
+        };
+        long[] processing = values.range(Flag.PROCESSING_MS, realistic
+                ? new long[] {modellix.path("processing-seconds").path("min").asLong() * 1000,
+                        modellix.path("processing-seconds").path("max").asLong() * 1000}
+                : new long[] {4000, 4000});
+        Duration ttl = values.parsed(Flag.RESULT_TTL, Duration.ofDays(modellix.path("result-ttl-days").asLong(7)),
+                text -> {
+                    Duration duration = Duration.parse(text);
+                    if (duration.isNegative() || duration.isZero()) {
+                        throw new IllegalArgumentException("must be positive");
+                    }
+                    return duration;
+                });
+        double failureRate = values.parsed(Flag.FAILURE_RATE, realistic ? 0.05 : 0.0, text -> {
+            double rate = Double.parseDouble(text);
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("must be between 0 and 1");
+            }
+            return rate;
+        });
+        Set<String> keys = new LinkedHashSet<>();
+        for (String key : values.all(Flag.API_KEY)) {
+            if (key.isBlank()) {
+                throw new InvalidSettingsException("--api-key must not be empty");
+            }
+            keys.add(key.trim());
+        }
+        String publicUrl = values.text(Flag.PUBLIC_URL, null);
+        if (publicUrl != null) {
+            publicUrl = publicUrl.replaceAll("/+$", "");
+            if (!publicUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+                throw new InvalidSettingsException("--public-url must be an http(s) URL, got '" + publicUrl + "'");
+            }
+        }
+        return new Settings(
+                values.text(Flag.HOST, "127.0.0.1"),
+                (int) values.number(Flag.PORT, 8080, 0, 65535),
+                publicUrl,
+                keys,
+                profile,
+                values.number(Flag.PENDING_MS, realistic ? 5000 : 1000, 0, Integer.MAX_VALUE),
+                processing[0],
+                processing[1],
+                failureRate,
+                ttl,
+                (int) values.number(Flag.RATE_LIMIT, realistic ? modellix.path("rate-limit-requests-per-minute").asInt() : 0,
+                        0, Integer.MAX_VALUE),
+                (int) values.number(Flag.CONCURRENT_LIMIT, realistic ? modellix.path("concurrent-tasks").asInt() : 0,
+                        0, Integer.MAX_VALUE),
+                (int) values.number(Flag.MAX_TASKS, 50_000, 1, 10_000_000),
+                (int) values.number(Flag.JOURNAL_SIZE, 1000, 0, 1_000_000),
+                values.number(Flag.SEED, System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE),
+                values.parsed(Flag.ACCESS_LOG, true, text -> switch (text) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException("must be true or false");
+                }));
+    }
+
+    private static Flag byName(String name) {
+        for (Flag flag : Flag.values()) {
+            if (flag.name.equals(name)) {
+                return flag;
+            }
+        }
+        throw new InvalidSettingsException("unknown flag --" + name + " (see --help)");
+    }
+
+    private static List<String> splitKeys(String value) {
+        List<String> keys = new ArrayList<>();
+        for (String key : value.split(",")) {
+            if (!key.isBlank()) {
+                keys.add(key.trim());
+            }
+        }
+        return keys;
+    }
+
+    /** The raw values given for each flag, with typed accessors that name the flag on a bad value. */
+    private record Values(Map<Flag, List<String>> given) {
+
+        List<String> all(Flag flag) {
+            return given.getOrDefault(flag, List.of());
+        }
+
+        String text(Flag flag, String fallback) {
+            List<String> list = all(flag);
+            return list.isEmpty() ? fallback : list.get(list.size() - 1);
+        }
+
+        <T> T parsed(Flag flag, T fallback, Function<String, T> parser) {
+            String text = text(flag, null);
+            if (text == null) {
+                return fallback;
+            }
+            try {
+                return parser.apply(text.trim());
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                String reason = e instanceof NumberFormatException || e instanceof DateTimeParseException
+                        ? "is not a valid " + flag.value : e.getMessage();
+                throw new InvalidSettingsException("--" + flag.name + " " + reason + ", got '" + text + "'");
+            }
+        }
+
+        long number(Flag flag, long fallback, long min, long max) {
+            long value = parsed(flag, fallback, Long::parseLong);
+            if (value < min || value > max) {
+                throw new InvalidSettingsException("--" + flag.name + " must be between " + min + " and " + max
+                        + ", got " + value);
+            }
+            return value;
+        }
+
+        long[] range(Flag flag, long[] fallback) {
+            return parsed(flag, fallback, text -> {
+                String[] parts = text.split("-", 2);
+                long low = Long.parseLong(parts[0].trim());
+                long high = parts.length == 2 ? Long.parseLong(parts[1].trim()) : low;
+                if (low < 0 || high < low) {
+                    throw new IllegalArgumentException("must be MS or MIN-MAX with 0 <= MIN <= MAX");
+                }
+                return new long[] {low, high};
+            });
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.klingeffects.mock.http;
+
+import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.mock.auth.ApiKeys;
+import dev.klingeffects.mock.control.Prefer;
+import dev.klingeffects.mock.limits.RateLimiter;
+import dev.klingeffects.mock.tasks.MockClock;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * What every API call passes before its own work, in this order: the {@code Prefer} header (a
+ * forced status wins over everything), authentication, the rate limit.
+ */
+final class ApiGate {
+
+    /** Admitted with a key, or refused with a reply; {@code rateHeaders} go on every answer. */
+    record Admission(String key, Prefer prefer, Map<String, String> rateHeaders, Reply refusal) {}
+
+    private final ApiKeys keys;
+    private final RateLimiter limiter;
+    private final ForcedReplies forced;
+    private final MockClock clock;
+
+    ApiGate(ApiKeys keys, RateLimiter limiter, ForcedReplies forced, MockClock clock) {
+        this.keys = keys;
+        this.limiter = limiter;
+        this.forced = forced;
+        this.clock = clock;
+    }
+
+    Admission admit(Context ctx, ContractSpec.Operation operation, String taskId) {
+        Prefer.Parsed parsed = Prefer.parse(ctx.header("Prefer"));
+        if (parsed.error() != null) {
+            return refuse(null, Reply.error(parsed.error()));
+        }
+        Prefer prefer = parsed.prefer();
+        Integer code = prefer.code();
+        if (code != null && code != 200) {
+            if (!operation.documentedStatuses().contains(code)) {
+                return refuse(prefer, Reply.error(ContractError.invalidParameters("header 'Prefer' asks for code="
+                        + code + ", which " + operation.id() + " does not document; use one of "
+                        + operation.documentedStatuses())));
+            }
+            return refuse(prefer, forced.forStatus(operation, code, clock.now(), taskId));
+        }
+        ApiKeys.Verdict verdict = keys.authenticate(ctx.header("Authorization"));
+        if (verdict.error() != null) {
+            return refuse(prefer, Reply.error(verdict.error()));
+        }
+        if (!limiter.enabled()) {
+            return new Admission(verdict.key(), prefer, Map.of(), null);
+        }
+        RateLimiter.Decision decision = limiter.take(verdict.key());
+        Map<String, String> headers = Map.of(
+                "X-RateLimit-Limit", String.valueOf(decision.limit()),
+                "X-RateLimit-Remaining", String.valueOf(decision.remaining()),
+                "X-RateLimit-Reset", String.valueOf(decision.resetEpochSeconds()));
+        if (!decision.allowed()) {
+            Reply tooMany = Reply.error(ContractError.rateLimitExceeded(decision.limit(), decision.retryAfterSeconds()))
+                    .withHeaders(headers)
+                    .withHeaders(Map.of("Retry-After", String.valueOf(decision.retryAfterSeconds())));
+            return refuse(prefer, tooMany);
+        }
+        return new Admission(verdict.key(), prefer, headers, null);
+    }
+
+    private static Admission refuse(Prefer prefer, Reply reply) {
+        return new Admission(null, prefer, Map.of(), reply);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.klingeffects.mock.http;
+
+import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.mock.tasks.MockClock;
+import dev.klingeffects.mock.tasks.Task;
+import dev.klingeffects.mock.tasks.TaskStore;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+/** {@code getTask}: a task as its owner sees it now; anyone else gets 404, as upstream. */
+final class GetTaskHandler implements Handler {
+
+    private final ContractSpec.Operation operation;
+    private final ApiGate gate;
+    private final TaskStore store;
+    private final MockClock clock;
+    private final TaskViews views;
+    private final Links links;
+
+    GetTaskHandler(ContractSpec.Operation operation, ApiGate gate, TaskStore store, MockClock clock, TaskViews views,
+                   Links links) {
+        this.operation = operation;
+        this.gate = gate;
+        this.store = store;
+        this.clock = clock;
+        this.views = views;
+        this.links = links;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String taskId = ctx.pathParam("task_id");
+        ApiGate.Admission admission = gate.admit(ctx, operation, taskId);
+        long delay = admission.prefer() == null ? 0 : admission.prefer().delayMillis();
+        if (admission.refusal() != null) {
+            Responder.send(ctx, admission.refusal(), delay);
+            return;
+        }
+        Task task = store.find(taskId).filter(found -> found.owner().equals(admission.key())).orElse(null);
+        Reply reply = task == null
+                ? Reply.error(ContractError.notFound("task " + ContractError.quote(taskId) + " not found"))
+                : Reply.json(200, views.task(task, clock.now(), links.baseUrl(ctx)));
+        Responder.send(ctx, reply.withHeaders(admission.rateHeaders()), delay);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.klingeffects.mock.http;
+
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+
+/** The base URL for links in responses: the configured public URL, or the host the client used. */
+final class Links {
+
+    // A Host header is client input: only a plain host[:port] may end up in a link.
+    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
+
+    private final String publicUrl;
+
+    Links(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    String baseUrl(Context ctx) {
+        if (publicUrl != null) {
+            return publicUrl;
+        }
+        String host = ctx.header("Host");
+        if (host == null || !SAFE_HOST.matcher(host).matches()) {
+            host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
+            if (host.indexOf(':') != host.lastIndexOf(':')) {
+                host = "[" + ctx.req().getLocalAddr() + "]:" + ctx.req().getLocalPort();
+            }
+        }
+        return "http://" + host;
+    }
+}

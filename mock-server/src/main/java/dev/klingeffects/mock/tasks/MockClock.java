@@ -1,0 +1,33 @@
+package dev.klingeffects.mock.tasks;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Wall-clock time plus an offset the admin API can advance, so tests move tasks on without sleeping. */
+public final class MockClock {
+
+    private final AtomicLong offsetMillis = new AtomicLong();
+
+    /** @return the mock's current time in Unix milliseconds */
+    public long now() {
+        return System.currentTimeMillis() + offsetMillis.get();
+    }
+
+    /** @param by how far to move time forward; negative values are refused */
+    public void advance(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward");
+        }
+        offsetMillis.addAndGet(by.toMillis());
+    }
+
+    /** @return how far the clock has been advanced */
+    public long offsetMillis() {
+        return offsetMillis.get();
+    }
+
+    /** Back to wall-clock time. */
+    public void reset() {
+        offsetMillis.set(0);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.klingeffects.mock.tasks;
+
+import java.util.Locale;
+
+/** The statuses of the spec's {@code TaskStatus}. */
+public enum TaskStatus {
+    PENDING, PROCESSING, SUCCESS, FAILED;
+
+    /** @return the status as the API spells it */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return true for {@code success} and {@code failed} */
+    public boolean finished() {
+        return this == SUCCESS || this == FAILED;
+    }
+
+    /**
+     * @param text a status as the API spells it
+     * @return the status
+     * @throws IllegalArgumentException when it is not one of the four
+     */
+    public static TaskStatus fromWire(String text) {
+        for (TaskStatus status : values()) {
+            if (status.wire().equals(text)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException(text);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.klingeffects.mock.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.klingeffects.contract.ContractSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One property of the request schema, compiled once from the spec: its type and its ranges. */
+record FieldRule(String name, String type, Integer minLength, Integer maxLength, List<JsonNode> allowed,
+                 Long minimum, Long maximum, Integer minItems, Integer maxItems, FieldRule items,
+                 ImageRules image) {
+
+    static FieldRule compile(ContractSpec spec, String name, JsonNode declared) {
+        JsonNode schema = spec.resolve(declared);
+        List<JsonNode> allowed = new ArrayList<>();
+        schema.path("enum").forEach(allowed::add);
+        FieldRule items = schema.has("items") ? compile(spec, name + "[]", schema.get("items")) : null;
+        ImageRules image = schema.has("x-image") ? ImageRules.from(schema.get("x-image")) : null;
+        return new FieldRule(name, schema.path("type").asText("string"), intOrNull(schema, "minLength"),
+                intOrNull(schema, "maxLength"), List.copyOf(allowed), longOrNull(schema, "minimum"),
+                longOrNull(schema, "maximum"), intOrNull(schema, "minItems"), intOrNull(schema, "maxItems"),
+                items, image);
+    }
+
+    private static Integer intOrNull(JsonNode schema, String keyword) {
+        return schema.has(keyword) ? schema.get(keyword).asInt() : null;
+    }
+
+    private static Long longOrNull(JsonNode schema, String keyword) {
+        return schema.has(keyword) ? schema.get(keyword).asLong() : null;
+    }
+
+    boolean hasType(JsonNode value) {
+        return switch (type) {
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> true;
+        };
+    }
+
+    String typeWithArticle() {
+        return switch (type) {
+            case "integer", "array", "object" -> "an " + type;
+            default -> "a " + type;
+        };
+    }
+}

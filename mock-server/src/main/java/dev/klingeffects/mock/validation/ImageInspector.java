@@ -1,0 +1,97 @@
+package dev.klingeffects.mock.validation;
+
+import dev.klingeffects.contract.ContractError;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks one image string: an http(s) URL (never fetched) or Base64 without a {@code data:} prefix.
+ * Base64 is checked in this order: well-formed, size, format, dimensions, aspect ratio; only the
+ * header bytes are decoded.
+ */
+final class ImageInspector {
+
+    private final ImageRules rules;
+    private final List<ImageFormat> accepted;
+    private final String acceptedNames;
+    private final String schemeNames;
+
+    ImageInspector(ImageRules rules) {
+        this.rules = rules;
+        this.accepted = rules.formats().stream().map(ImageFormat::bySpecName).toList();
+        this.acceptedNames = String.join(" or ", accepted.stream().map(format -> format.displayName).toList());
+        this.schemeNames = String.join(" or ", rules.urlSchemes());
+    }
+
+    Optional<ContractError> inspect(String parameter, String value) {
+        if (value.regionMatches(true, 0, "data:", 0, 5)) {
+            return Optional.of(ContractError.invalidFormat("parameter '" + parameter
+                    + "' must be Base64 without a 'data:' prefix, got " + ContractError.quote(value)));
+        }
+        // Base64 has no ':', so a colon means the client meant a URL.
+        return value.indexOf(':') >= 0 ? checkUrl(parameter, value) : checkBase64(parameter, value);
+    }
+
+    private Optional<ContractError> checkUrl(String parameter, String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (rules.urlSchemes().contains(scheme) && uri.getHost() != null && !uri.getHost().isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (URISyntaxException e) {
+            // reported below, like any other URL the API cannot use
+        }
+        return Optional.of(ContractError.invalidFormat("parameter '" + parameter + "' must be an absolute "
+                + schemeNames + " URL or Base64 image data, got " + ContractError.quote(value)));
+    }
+
+    private Optional<ContractError> checkBase64(String parameter, String value) {
+        Base64Window.Scan scan = Base64Window.scan(value);
+        if (scan.window() == null) {
+            return Optional.of(ContractError.invalidFormat("parameter '" + parameter + "' is not valid Base64: "
+                    + scan.problem()));
+        }
+        Base64Window bytes = scan.window();
+        if (bytes.size() > rules.maxBytes()) {
+            return Optional.of(ContractError.valueOutOfRange("parameter '" + parameter + "' must be at most "
+                    + megabytes(rules.maxBytes()) + " (" + rules.maxBytes() + " bytes), got " + bytes.size() + " bytes"));
+        }
+        ImageFormat format = ImageFormat.sniff(bytes);
+        if (!accepted.contains(format)) {
+            return Optional.of(ContractError.invalidFormat("parameter '" + parameter + "' must be a "
+                    + acceptedNames + " image, got " + format.displayName));
+        }
+        ImageDimensions.Result size = ImageDimensions.read(format, bytes);
+        if (size.problem() != null) {
+            return Optional.of(ContractError.invalidFormat("parameter '" + parameter + "' " + size.problem()));
+        }
+        String found = size.width() + "x" + size.height() + " px";
+        if (size.width() < rules.minWidth() || size.height() < rules.minHeight()) {
+            return Optional.of(ContractError.valueOutOfRange("parameter '" + parameter + "' must be at least "
+                    + rules.minWidth() + "x" + rules.minHeight() + " px, got " + found));
+        }
+        double ratio = (double) size.width() / size.height();
+        double max = rules.maxAspectRatio();
+        if (ratio > max || ratio < 1 / max) {
+            String shown = ratio >= 1 ? decimal(ratio) + ":1" : "1:" + decimal(1 / ratio);
+            return Optional.of(ContractError.valueOutOfRange("parameter '" + parameter
+                    + "' aspect ratio must be between 1:" + decimal(max) + " and " + decimal(max) + ":1, got "
+                    + shown + " (" + found + ")"));
+        }
+        return Optional.empty();
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+    }
+
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

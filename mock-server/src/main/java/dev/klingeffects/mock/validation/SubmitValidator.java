@@ -1,0 +1,158 @@
+package dev.klingeffects.mock.validation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klingeffects.contract.CatalogRules;
+import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.contract.Effect;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a submit body against the spec's request schema and the catalog, compiled once at
+ * start-up. Reports the first problem in the documented order: JSON syntax, required fields,
+ * types, ranges, catalog rules, image checks.
+ */
+public final class SubmitValidator {
+
+    /** The verdict: a job to run, or the error to answer. */
+    public record Outcome(EffectJob job, ContractError error) {}
+
+    private final ObjectMapper json;
+    private final List<String> required;
+    private final Map<String, FieldRule> fields;
+    private final CatalogRules catalogRules;
+    private final String effectField;
+    private final String durationField;
+    private final Map<String, ImageInspector> inspectors = new LinkedHashMap<>();
+    private final long maxBodyBytes;
+
+    /**
+     * Compiles the rules of the submit operation.
+     *
+     * @param spec         the spec
+     * @param catalogRules the catalog rules read from the same spec
+     */
+    public SubmitValidator(ContractSpec spec, CatalogRules catalogRules) {
+        JsonNode schema = spec.operation("submitEffectTask").requestSchema();
+        this.catalogRules = catalogRules;
+        this.required = new ArrayList<>();
+        schema.path("required").forEach(name -> required.add(name.asText()));
+        this.fields = new LinkedHashMap<>();
+        schema.path("properties").fields().forEachRemaining(entry ->
+                fields.put(entry.getKey(), FieldRule.compile(spec, entry.getKey(), entry.getValue())));
+        JsonNode extension = schema.path("x-effect-catalog");
+        this.effectField = extension.path("effect-field").asText();
+        this.durationField = extension.path("duration-field").asText();
+        long imagesTotal = 0;
+        for (FieldRule field : fields.values()) {
+            ImageRules image = field.image() != null ? field.image() : field.items() == null ? null : field.items().image();
+            if (image != null) {
+                inspectors.put(field.name(), new ImageInspector(image));
+                int count = field.image() != null ? 1 : field.maxItems() == null ? 1 : field.maxItems();
+                imagesTotal = Math.max(imagesTotal, image.maxBase64Chars() * count);
+            }
+        }
+        // Largest valid body: the biggest image field at its limit, plus room for the other fields.
+        this.maxBodyBytes = imagesTotal + 64 * 1024;
+        this.json = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                        .maxNestingDepth(64)
+                        .build())
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        json.getFactory().configure(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION, false);
+    }
+
+    /** @return the largest body a valid submit can have; larger ones are refused unread */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
+     * @param body the raw request body
+     * @return the job, or the first error
+     */
+    public Outcome validate(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            return fail(ContractError.invalidFormat("invalid JSON format"));
+        }
+        if (root == null || root.isMissingNode()) {
+            return fail(ContractError.invalidFormat("invalid JSON format"));
+        }
+        if (!root.isObject()) {
+            return fail(ContractError.invalidFormat("request body must be a JSON object"));
+        }
+        for (String name : required) {
+            if (absent(root.get(name))) {
+                return fail(ContractError.invalidParameters("parameter '" + name + "' is required"));
+            }
+        }
+        Set<String> present = new HashSet<>();
+        for (FieldRule field : fields.values()) {
+            JsonNode value = root.get(field.name());
+            if (!absent(value)) {
+                present.add(field.name());
+                ContractError error = SchemaChecks.type(field, field.name(), value);
+                if (error != null) {
+                    return fail(error);
+                }
+            }
+        }
+        for (String name : present) {
+            ContractError error = SchemaChecks.range(fields.get(name), name, root.get(name));
+            if (error != null) {
+                return fail(error);
+            }
+        }
+        String effectName = root.get(effectField).asText();
+        JsonNode durationNode = root.get(durationField);
+        Integer duration = absent(durationNode) ? null : durationNode.intValue();
+        ContractError catalogError = catalogRules.check(effectName, present, duration).orElse(null);
+        if (catalogError != null) {
+            return fail(catalogError);
+        }
+        Effect effect = catalogRules.catalog().find(effectName).orElseThrow();
+        String imageField = catalogRules.imageFieldFor(effect.persons());
+        JsonNode imageNode = root.get(imageField);
+        List<String> images = new ArrayList<>();
+        if (imageNode.isArray()) {
+            imageNode.forEach(item -> images.add(item.asText()));
+        } else {
+            images.add(imageNode.asText());
+        }
+        ImageInspector inspector = inspectors.get(imageField);
+        for (int i = 0; i < images.size() && inspector != null; i++) {
+            String parameter = imageNode.isArray() ? imageField + "[" + i + "]" : imageField;
+            ContractError error = inspector.inspect(parameter, images.get(i)).orElse(null);
+            if (error != null) {
+                return fail(error);
+            }
+        }
+        return new Outcome(new EffectJob(effect.name(), effect.persons(), images, duration), null);
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull();
+    }
+
+    private static Outcome fail(ContractError error) {
+        return new Outcome(null, error);
+    }
+}

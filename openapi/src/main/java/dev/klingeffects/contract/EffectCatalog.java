@@ -1,0 +1,129 @@
+package dev.klingeffects.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The effect catalog ({@code kling-effects.tsv}): every effect with its person count and durations. */
+public final class EffectCatalog {
+
+    private static final String HEADER = "effect_scene\tpersons\tdurations";
+
+    private final Map<String, Effect> effects;
+
+    private EffectCatalog(Map<String, Effect> effects) {
+        this.effects = Collections.unmodifiableMap(effects);
+    }
+
+    /**
+     * Loads the catalog file the spec names in {@code x-effect-catalog.file}.
+     *
+     * @param spec the spec
+     * @return the catalog
+     */
+    public static EffectCatalog load(ContractSpec spec) {
+        String file = spec.schema("EffectTaskRequest").path("x-effect-catalog").path("file").asText();
+        return parse(new String(ContractSpec.readResource(file), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses a catalog from its TSV text.
+     *
+     * @param tsv header {@code effect_scene persons durations}, then one effect a line
+     * @return the catalog
+     */
+    public static EffectCatalog parse(String tsv) {
+        String[] lines = tsv.split("\r?\n");
+        if (lines.length == 0 || !lines[0].equals(HEADER)) {
+            throw new IllegalArgumentException("The catalog must start with the header: " + HEADER);
+        }
+        Map<String, Effect> effects = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] cells = lines[i].split("\t", -1);
+            if (cells.length != 3) {
+                throw new IllegalArgumentException("Catalog line " + (i + 1) + " needs 3 columns: " + lines[i]);
+            }
+            List<Integer> durations = Arrays.stream(cells[2].split(",")).map(String::trim).map(Integer::valueOf).toList();
+            Effect effect = new Effect(cells[0], Integer.parseInt(cells[1]), durations);
+            if (effects.put(effect.name(), effect) != null) {
+                throw new IllegalArgumentException("Catalog line " + (i + 1) + " repeats " + effect.name());
+            }
+        }
+        return new EffectCatalog(effects);
+    }
+
+    /**
+     * @param name an {@code effect_scene} value
+     * @return the effect, when the catalog has it
+     */
+    public Optional<Effect> find(String name) {
+        return Optional.ofNullable(effects.get(name));
+    }
+
+    /** @return every effect, in catalog order */
+    public Collection<Effect> all() {
+        return effects.values();
+    }
+
+    /**
+     * A likely intended name for an unknown one: its {@code _pro} template (Kling retired many plain
+     * names in favour of those), else the closest name within two edits.
+     *
+     * @param unknown a name that is not in the catalog
+     * @return the suggestion, if any is close enough
+     */
+    public Optional<String> suggestionFor(String unknown) {
+        if (effects.containsKey(unknown + "_pro")) {
+            return Optional.of(unknown + "_pro");
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String name : effects.keySet()) {
+            if (Math.abs(name.length() - unknown.length()) >= bestDistance) {
+                continue;
+            }
+            int distance = editDistance(unknown, name, bestDistance);
+            if (distance < bestDistance) {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int editDistance(String a, String b, int cap) {
+        if (a.length() > 64 || b.length() > 64) {
+            return cap;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** @return how many effects take this many persons */
+    public long countWithPersons(int persons) {
+        return new ArrayList<>(effects.values()).stream().filter(effect -> effect.persons() == persons).count();
+    }
+}
