@@ -40,7 +40,7 @@ public final class MockServer {
         this.settings = settings;
         EffectCatalog catalog = EffectCatalog.load(spec);
         SubmitValidator validator = new SubmitValidator(spec, CatalogRules.from(spec, catalog));
-        MockClock clock = new MockClock();
+        MockClock clock = new MockClock(settings.frozenClock());
         TaskStore store = new TaskStore(settings.maxTasks(), settings.resultTtl().toMillis(), clock);
         List<String> reasons = new ArrayList<>();
         spec.schema("Task").path("properties").path("error_message").path("x-known-values")

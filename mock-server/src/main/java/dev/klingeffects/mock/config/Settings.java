@@ -23,11 +23,13 @@ import java.util.Set;
  * @param journalSize         most requests kept in the journal
  * @param seed                seed of random choices (timings, failures)
  * @param accessLog           whether to log one line per request
+ * @param frozenClock         whether the mock's time moves only through the admin API
  */
 public record Settings(String host, int port, String publicUrl, Set<String> apiKeys, String profile,
                        long pendingMillis, long processingMinMillis, long processingMaxMillis, double failureRate,
                        Duration resultTtl, int rateLimitPerMinute, int concurrentLimit, int maxTasks,
-                       int journalSize, long seed, boolean accessLog) {
+                       int journalSize, long seed, boolean accessLog,
+                       boolean frozenClock) {
 
     /** Copies the key set so the record stays immutable. */
     public Settings {
@@ -52,7 +54,8 @@ public record Settings(String host, int port, String publicUrl, Set<String> apiK
                 "max tasks          " + maxTasks,
                 "journal size       " + journalSize,
                 "seed               " + seed,
-                "access log         " + (accessLog ? "on" : "off"));
+                "access log         " + (accessLog ? "on" : "off"),
+                "clock              " + (frozenClock ? "frozen (moves only via /__admin/clock/advance)" : "wall time"));
     }
 
     /**

@@ -36,6 +36,7 @@ public final class SettingsParser {
         JOURNAL_SIZE("journal-size", "N", "most requests kept in the admin journal (default 1000)"),
         SEED("seed", "N", "seed for random timings and failures (default: random)"),
         ACCESS_LOG("access-log", "true|false", "one log line per request (default true)"),
+        FROZEN_CLOCK("frozen-clock", "true|false", "time moves only via /__admin/clock/advance (default false)"),
         HELP("help", "", "print this help and exit");
 
         final String name;
@@ -180,11 +181,8 @@ public final class SettingsParser {
                 (int) values.number(Flag.MAX_TASKS, 50_000, 1, 10_000_000),
                 (int) values.number(Flag.JOURNAL_SIZE, 1000, 0, 1_000_000),
                 values.number(Flag.SEED, System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE),
-                values.parsed(Flag.ACCESS_LOG, true, text -> switch (text) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new IllegalArgumentException("must be true or false");
-                }));
+                values.bool(Flag.ACCESS_LOG, true),
+                values.bool(Flag.FROZEN_CLOCK, false));
     }
 
     private static Flag byName(String name) {
@@ -230,6 +228,14 @@ public final class SettingsParser {
                         ? "is not a valid " + flag.value : e.getMessage();
                 throw new InvalidSettingsException("--" + flag.name + " " + reason + ", got '" + text + "'");
             }
+        }
+
+        boolean bool(Flag flag, boolean fallback) {
+            return parsed(flag, fallback, text -> switch (text) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("must be true or false");
+            });
         }
 
         long number(Flag flag, long fallback, long min, long max) {

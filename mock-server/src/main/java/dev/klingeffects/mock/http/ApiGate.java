@@ -8,12 +8,16 @@ import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.MockClock;
 import io.javalin.http.Context;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every API call passes before its own work, in this order: the {@code Prefer} header (a
  * forced status wins over everything), authentication, the rate limit.
  */
 final class ApiGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGate.class);
 
     /** Admitted with a key, or refused with a reply; {@code rateHeaders} go on every answer. */
     record Admission(String key, Prefer prefer, Map<String, String> rateHeaders, Reply refusal) {}
@@ -31,18 +35,19 @@ final class ApiGate {
     }
 
     Admission admit(Context ctx, ContractSpec.Operation operation, String taskId) {
-        Prefer.Parsed parsed = Prefer.parse(ctx.header("Prefer"));
-        if (parsed.error() != null) {
-            return refuse(null, Reply.error(parsed.error()));
+        Prefer prefer = Prefer.parse(ctx.header("Prefer"));
+        if (prefer.code() != null && !operation.documentedStatuses().contains(prefer.code())) {
+            prefer = prefer.withoutCode();
         }
-        Prefer prefer = parsed.prefer();
+        if (!prefer.ignored().isEmpty()) {
+            LOG.warn("Ignored Prefer {} on {}: use code=<one of {}>, outcome=success|failed, delay=0..{}",
+                    prefer.ignored(), operation.id(), operation.documentedStatuses(), Prefer.MAX_DELAY_MILLIS);
+        }
+        if (prefer.applied() != null) {
+            ctx.header("Preference-Applied", prefer.applied());
+        }
         Integer code = prefer.code();
         if (code != null && code != 200) {
-            if (!operation.documentedStatuses().contains(code)) {
-                return refuse(prefer, Reply.error(ContractError.invalidParameters("header 'Prefer' asks for code="
-                        + code + ", which " + operation.id() + " does not document; use one of "
-                        + operation.documentedStatuses())));
-            }
             return refuse(prefer, forced.forStatus(operation, code, clock.now(), taskId));
         }
         ApiKeys.Verdict verdict = keys.authenticate(ctx.header("Authorization"));

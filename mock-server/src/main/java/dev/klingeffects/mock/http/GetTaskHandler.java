@@ -32,7 +32,7 @@ final class GetTaskHandler implements Handler {
     public void handle(Context ctx) {
         String taskId = ctx.pathParam("task_id");
         ApiGate.Admission admission = gate.admit(ctx, operation, taskId);
-        long delay = admission.prefer() == null ? 0 : admission.prefer().delayMillis();
+        long delay = admission.prefer().delayMillis();
         if (admission.refusal() != null) {
             Responder.send(ctx, admission.refusal(), delay);
             return;

@@ -48,7 +48,7 @@ final class SubmitTaskHandler implements Handler {
     @Override
     public void handle(Context ctx) throws IOException {
         ApiGate.Admission admission = gate.admit(ctx, operation, null);
-        long delay = admission.prefer() == null ? 0 : admission.prefer().delayMillis();
+        long delay = admission.prefer().delayMillis();
         if (admission.refusal() != null) {
             Responder.send(ctx, admission.refusal(), delay);
             return;

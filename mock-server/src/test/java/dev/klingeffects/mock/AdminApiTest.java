@@ -1,0 +1,114 @@
+package dev.klingeffects.mock;
+
+import static dev.klingeffects.mock.support.Requests.AUTH;
+import static dev.klingeffects.mock.support.Requests.SUBMIT;
+import static dev.klingeffects.mock.support.Requests.TASKS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingeffects.mock.support.Requests;
+import dev.klingeffects.mock.support.RunningMock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code /__admin} API. */
+class AdminApiTest {
+
+    private static RunningMock mock;
+
+    @BeforeAll
+    static void start() {
+        mock = RunningMock.start("--journal-size", "3");
+    }
+
+    @AfterAll
+    static void stop() {
+        mock.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        mock.reset();
+    }
+
+    @Test
+    void journalKeepsOnlyTheLastRequestsWithoutKeysOrBodies() {
+        for (int i = 0; i < 5; i++) {
+            mock.client().get(TASKS + "task-" + i, AUTH);
+        }
+
+        var journal = mock.client().get("/__admin/requests", Map.of()).json().path("requests");
+
+        assertThat(journal).hasSize(3);
+        assertThat(journal.get(2).path("path").asText()).isEqualTo(TASKS + "task-4");
+        assertThat(journal.get(2).path("status").asInt()).isEqualTo(404);
+        assertThat(journal.toString()).doesNotContain(Requests.KEY);
+    }
+
+    @Test
+    void journalCanBeCleared() {
+        mock.client().get(TASKS + "task-1", AUTH);
+
+        mock.client().send("DELETE", "/__admin/requests", null, Map.of());
+
+        assertThat(mock.client().get("/__admin/requests", Map.of()).json().path("requests")).isEmpty();
+    }
+
+    @Test
+    void listsTasksWithTheirStatusAndAMaskedOwner() {
+        String taskId = mock.client().post(SUBMIT, Requests.singleImage("pet_lion_pro"), AUTH).json().at("/data/task_id").asText();
+
+        var tasks = mock.client().get("/__admin/tasks", Map.of()).json().path("tasks");
+
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).path("task_id").asText()).isEqualTo(taskId);
+        assertThat(tasks.get(0).path("status").asText()).isEqualTo("pending");
+        assertThat(tasks.get(0).path("owner").asText()).isEqualTo("te****-1");
+    }
+
+    @Test
+    void resetForgetsTasksAndTheClockOffset() {
+        String taskId = mock.client().post(SUBMIT, Requests.singleImage("pet_lion_pro"), AUTH).json().at("/data/task_id").asText();
+        mock.advanceClock(10_000);
+
+        mock.reset();
+
+        assertThat(mock.client().get(TASKS + taskId, AUTH).status()).isEqualTo(404);
+        assertThat(mock.client().get("/__admin/clock", Map.of()).json().path("offset_millis").asLong()).isZero();
+    }
+
+    @Test
+    void clockAdvancesByTheGivenMilliseconds() {
+        var answer = mock.client().post("/__admin/clock/advance", "{\"millis\": 2500}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("offset_millis").asLong()).isEqualTo(2500);
+    }
+
+    @Test
+    void clockRefusesToGoBackwards() {
+        var answer = mock.client().post("/__admin/clock/advance", "{\"millis\": -1}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.message()).isEqualTo("Invalid parameters: parameter 'millis' must be a non-negative integer");
+    }
+
+    @Test
+    void forcingAnUnknownStatusIsRefused() {
+        String taskId = mock.client().post(SUBMIT, Requests.singleImage("pet_lion_pro"), AUTH).json().at("/data/task_id").asText();
+
+        var answer = mock.client().post("/__admin/tasks/" + taskId + "/state", "{\"status\": \"done\"}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.message()).isEqualTo("Value out of range: parameter 'status' must be one of [pending, processing, success, failed], got \"done\"");
+    }
+
+    @Test
+    void forcingAnUnknownTaskIsNotFound() {
+        var answer = mock.client().post("/__admin/tasks/task-nope/state", "{\"status\": \"failed\"}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.klingeffects.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.mock.config.Settings;
+import dev.klingeffects.mock.config.SettingsParser;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsParserTest {
+
+    private static final com.fasterxml.jackson.databind.JsonNode MODELLIX = ContractSpec.load().modellix();
+
+    private static Settings parse(Map<String, String> env, String... args) {
+        return SettingsParser.parse(args, env, MODELLIX);
+    }
+
+    @Test
+    void qaDefaultsFinishTasksInSecondsWithoutLimits() {
+        Settings settings = parse(Map.of());
+
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.pendingMillis() + settings.processingMaxMillis()).isLessThanOrEqualTo(10_000);
+        assertThat(settings.rateLimitPerMinute()).isZero();
+        assertThat(settings.concurrentLimit()).isZero();
+        assertThat(settings.resultTtl()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void realisticProfileReadsTimingAndLimitsFromTheSpec() {
+        Settings settings = parse(Map.of(), "--profile", "realistic");
+
+        assertThat(settings.processingMinMillis()).isEqualTo(30_000);
+        assertThat(settings.processingMaxMillis()).isEqualTo(120_000);
+        assertThat(settings.rateLimitPerMinute()).isEqualTo(100);
+        assertThat(settings.concurrentLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void everyFlagHasAnEnvironmentTwinAndTheFlagWins() {
+        Settings fromEnv = parse(Map.of("KLING_MOCK_PORT", "9090", "KLING_MOCK_API_KEY", "a-key-1, b-key-2",
+                "KLING_MOCK_RATE_LIMIT", "7", "KLING_MOCK_RESULT_TTL", "PT1H"));
+        Settings flagWins = parse(Map.of("KLING_MOCK_PORT", "9090"), "--port=9191");
+
+        assertThat(fromEnv.port()).isEqualTo(9090);
+        assertThat(fromEnv.apiKeys()).containsExactlyInAnyOrder("a-key-1", "b-key-2");
+        assertThat(fromEnv.rateLimitPerMinute()).isEqualTo(7);
+        assertThat(fromEnv.resultTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(flagWins.port()).isEqualTo(9191);
+    }
+
+    @Test
+    void helpListsEveryFlagWithItsTwin() {
+        String usage = SettingsParser.usage();
+
+        assertThat(usage).contains("--port", "KLING_MOCK_PORT", "--api-key", "KLING_MOCK_API_KEY", "--profile",
+                "--public-url", "--rate-limit", "--concurrent-limit", "--result-ttl", "--max-tasks", "--journal-size",
+                "--pending-ms", "--processing-ms", "--failure-rate", "--seed", "--access-log", "--host");
+    }
+
+    @Test
+    void printedSettingsMaskTheKeys() {
+        Settings settings = parse(Map.of(), "--api-key", "sk-live-1234567890");
+
+        assertThat(String.join("\n", settings.describe())).contains("sk****90").doesNotContain("sk-live-1234567890");
+    }
+
+    @Test
+    void rejectsAnUnknownFlag() {
+        assertThatThrownBy(() -> parse(Map.of(), "--prot", "1"))
+                .hasMessage("unknown flag --prot (see --help)");
+    }
+
+    @Test
+    void rejectsAPortOutOfRange() {
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "70000"))
+                .hasMessage("--port must be between 0 and 65535, got 70000");
+    }
+
+    @Test
+    void rejectsAnUnparsableNumber() {
+        assertThatThrownBy(() -> parse(Map.of(), "--rate-limit", "many"))
+                .hasMessage("--rate-limit is not a valid N, got 'many'");
+    }
+
+    @Test
+    void rejectsAnUnknownProfile() {
+        assertThatThrownBy(() -> parse(Map.of(), "--profile", "fast"))
+                .hasMessage("--profile must be qa or realistic, got 'fast'");
+    }
+
+    @Test
+    void acceptsAProcessingRange() {
+        Settings settings = parse(Map.of(), "--processing-ms", "100-200");
+
+        assertThat(settings.processingMinMillis()).isEqualTo(100);
+        assertThat(settings.processingMaxMillis()).isEqualTo(200);
+    }
+}
