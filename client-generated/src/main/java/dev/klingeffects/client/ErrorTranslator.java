@@ -1,0 +1,68 @@
+package dev.klingeffects.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.client.generated.ApiException;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Turns the generated client's checked {@link ApiException} into the typed, unchecked exceptions. */
+final class ErrorTranslator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErrorTranslator() {}
+
+    static ModellixApiException translate(ApiException e) {
+        ContractError error = ContractError.parse(e.getCode(), messageOf(e));
+        return typed(error, rateLimit(e.getResponseHeaders()));
+    }
+
+    static ModellixApiException typed(ContractError error, RateLimitInfo rateLimit) {
+        int status = error.status();
+        String category = error.category();
+        String detail = error.detail();
+        return switch (status) {
+            case 400, 413 -> new InvalidRequestException(status, category, detail, rateLimit);
+            case 401 -> new AuthenticationException(status, category, detail, rateLimit);
+            case 402 -> new InsufficientBalanceException(status, category, detail, rateLimit);
+            case 404 -> new TaskNotFoundException(status, category, detail, rateLimit);
+            case 429 -> new RateLimitException(status, category, detail, rateLimit);
+            default -> status >= 500 ? new ServerException(status, category, detail, rateLimit)
+                    : new ModellixApiException(status, category, detail, rateLimit);
+        };
+    }
+
+    private static String messageOf(ApiException e) {
+        String body = e.getResponseBody();
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode json = JSON.readTree(body);
+                if (json != null && json.hasNonNull("message")) {
+                    return json.get("message").asText();
+                }
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // not the API's error shape (e.g. a proxy's HTML page): report the raw text below
+            }
+            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        }
+        return "HTTP " + e.getCode();
+    }
+
+    static RateLimitInfo rateLimit(HttpHeaders headers) {
+        if (headers == null) {
+            return new RateLimitInfo(-1, -1, null, null);
+        }
+        long reset = number(headers, "X-RateLimit-Reset");
+        long retryAfter = number(headers, "Retry-After");
+        return new RateLimitInfo((int) number(headers, "X-RateLimit-Limit"), (int) number(headers, "X-RateLimit-Remaining"),
+                reset < 0 ? null : Instant.ofEpochSecond(reset), retryAfter < 0 ? null : Duration.ofSeconds(retryAfter));
+    }
+
+    private static long number(HttpHeaders headers, String name) {
+        return headers.firstValue(name).map(String::strip).filter(value -> value.matches("[0-9]{1,18}"))
+                .map(Long::parseLong).orElse(-1L);
+    }
+}

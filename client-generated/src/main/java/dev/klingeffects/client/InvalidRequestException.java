@@ -1,0 +1,10 @@
+package dev.klingeffects.client;
+
+/** 400 (and 413): the request broke a rule; fix it, do not retry. */
+public class InvalidRequestException extends ModellixApiException {
+
+    /** See {@link ModellixApiException#ModellixApiException(int, String, String, RateLimitInfo)}. */
+    public InvalidRequestException(int status, String category, String detail, RateLimitInfo rateLimit) {
+        super(status, category, detail, rateLimit);
+    }
+}

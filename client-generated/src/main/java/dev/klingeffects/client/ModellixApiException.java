@@ -1,0 +1,57 @@
+package dev.klingeffects.client;
+
+/**
+ * The API answered with an error: {@code {"code": status, "message": "<Category>: <detail>"}}.
+ * Subtypes name the status; {@link #retryable()} says whether trying again may help.
+ */
+public class ModellixApiException extends ModellixException {
+
+    private final int status;
+    private final String category;
+    private final String detail;
+    private final transient RateLimitInfo rateLimit;
+
+    /**
+     * @param status    HTTP status
+     * @param category  the message's category, e.g. {@code Invalid parameters}
+     * @param detail    the message's detail
+     * @param rateLimit the response's rate-limit headers
+     */
+    public ModellixApiException(int status, String category, String detail, RateLimitInfo rateLimit) {
+        super(status + " " + (category.isEmpty() ? detail : category + ": " + detail), null);
+        this.status = status;
+        this.category = category;
+        this.detail = detail;
+        this.rateLimit = rateLimit;
+    }
+
+    /** @return the HTTP status */
+    public int status() {
+        return status;
+    }
+
+    /** @return the category of the message, e.g. {@code Value out of range}; empty if the server sent none */
+    public String category() {
+        return category;
+    }
+
+    /** @return the detail of the message, naming the parameter and the value found */
+    public String detail() {
+        return detail;
+    }
+
+    /** @return the server's message as sent: {@code <Category>: <detail>} */
+    public String apiMessage() {
+        return category.isEmpty() ? detail : category + ": " + detail;
+    }
+
+    /** @return whether the same request may succeed later (429, 500, 503 and other 5xx) */
+    public boolean retryable() {
+        return status == 429 || status >= 500;
+    }
+
+    /** @return the rate-limit headers of the response */
+    public RateLimitInfo rateLimit() {
+        return rateLimit;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.klingeffects.client;
+
+import dev.klingeffects.client.generated.ApiException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Runs one API call under the {@link RetryPolicy}, telling reads from paid submits. */
+final class Retrier {
+
+    /** Whether a call may be repeated freely (a read) or costs money (a submit). */
+    enum Kind { READ, SUBMIT }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    private final RetryPolicy policy;
+    private final Timing timing;
+
+    Retrier(RetryPolicy policy, Timing timing) {
+        this.policy = policy;
+        this.timing = timing;
+    }
+
+    <T> T call(Kind kind, String what, Call<T> call) {
+        long start = timing.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            ModellixException failure;
+            Duration serverWait = null;
+            boolean retryable;
+            try {
+                return call.run();
+            } catch (ApiException e) {
+                if (e.getCode() == 0) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        throw new ModellixException(what + " was interrupted", cause);
+                    }
+                    failure = new ModellixConnectionException(what + " failed: " + cause, cause);
+                    retryable = kind == Kind.READ ? cause instanceof IOException : neverReachedServer(cause);
+                } else {
+                    ModellixApiException api = ErrorTranslator.translate(e);
+                    failure = api;
+                    retryable = kind == Kind.READ ? api.retryable() : api.status() == 429;
+                    serverWait = api.rateLimit().suggestedWait(Instant.now()).orElse(null);
+                }
+            }
+            if (!retryable || attempt >= policy.maxAttempts()) {
+                throw failure;
+            }
+            Duration wait = serverWait != null ? serverWait : backoff(attempt);
+            Duration spent = Duration.ofNanos(timing.nanoTime() - start);
+            if (spent.plus(wait).compareTo(policy.maxTotalTime()) > 0) {
+                throw failure;
+            }
+            try {
+                timing.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModellixException(what + " was interrupted while waiting to retry", e);
+            }
+        }
+    }
+
+    /** A submit may be repeated only when the connection itself was never made. */
+    private static boolean neverReachedServer(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    }
+
+    private Duration backoff(int attempt) {
+        long base = policy.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, policy.maxBackoff().toMillis());
+        // Full jitter in the upper half: spreads clients out without waiting less than half.
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(jittered);
+    }
+}

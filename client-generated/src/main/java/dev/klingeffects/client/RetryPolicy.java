@@ -1,0 +1,38 @@
+package dev.klingeffects.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the client retries. Reads retry on 429, 5xx and I/O errors; a submit retries only on 429
+ * (rejected before billing) and on failures that prove the request never reached the server. The
+ * wait is the server's {@code Retry-After} or {@code X-RateLimit-Reset} when given, else exponential
+ * backoff with jitter, within both bounds.
+ *
+ * @param maxAttempts    most attempts per call, the first included (1 = no retry)
+ * @param initialBackoff first wait when the server names none
+ * @param maxBackoff     longest single wait
+ * @param maxTotalTime   longest time spent on one call, waits included
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotalTime) {
+
+    /** Checks the bounds. */
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(maxTotalTime, "maxTotalTime");
+    }
+
+    /** @return 4 attempts, 1 s doubling to 30 s, at most 2 minutes per call */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
+    }
+
+    /** @return no retries at all */
+    public static RetryPolicy none() {
+        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+}

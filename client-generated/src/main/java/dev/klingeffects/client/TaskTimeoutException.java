@@ -1,0 +1,38 @@
+package dev.klingeffects.client;
+
+import java.time.Duration;
+
+/** A task did not finish within the time the caller allowed; it may still finish later. */
+public class TaskTimeoutException extends ModellixException {
+
+    private final String taskId;
+    private final String lastStatus;
+    private final Duration waited;
+
+    /**
+     * @param taskId     the task
+     * @param lastStatus the last status seen, as the API spelled it
+     * @param waited     how long the client waited
+     */
+    public TaskTimeoutException(String taskId, String lastStatus, Duration waited) {
+        super("Task " + taskId + " still " + lastStatus + " after " + waited, null);
+        this.taskId = taskId;
+        this.lastStatus = lastStatus;
+        this.waited = waited;
+    }
+
+    /** @return the task */
+    public String taskId() {
+        return taskId;
+    }
+
+    /** @return the last status seen */
+    public String lastStatus() {
+        return lastStatus;
+    }
+
+    /** @return how long the client waited */
+    public Duration waited() {
+        return waited;
+    }
+}
