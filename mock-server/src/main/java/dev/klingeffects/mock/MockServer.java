@@ -86,6 +86,7 @@ public final class MockServer {
             config.routes.get("/__admin/requests", admin::requests);
             config.routes.delete("/__admin/requests", admin::clearRequests);
             config.routes.get("/__admin/tasks", admin::tasks);
+            config.routes.post("/__admin/tasks", admin::createTask);
             config.routes.post("/__admin/tasks/{task_id}/state", admin::forceState);
             config.routes.get("/__admin/clock", admin::clock);
             config.routes.post("/__admin/clock/advance", admin::advanceClock);

@@ -106,6 +106,26 @@ class AdminApiTest {
     }
 
     @Test
+    void createsATaskWithAKnownIdInTheStateAsked() {
+        var created = mock.client().post("/__admin/tasks", "{\"task_id\": \"task-1\", \"api_key\": \"" + Requests.KEY
+                + "\", \"status\": \"failed\", \"error_message\": \"Image pixel is invalid\"}", Map.of());
+
+        var task = mock.client().get(TASKS + "task-1", AUTH).json().path("data");
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(task.path("status").asText()).isEqualTo("failed");
+        assertThat(task.path("error_message").asText()).isEqualTo("Image pixel is invalid");
+    }
+
+    @Test
+    void creatingATaskNeedsAnIdAndAKey() {
+        var answer = mock.client().post("/__admin/tasks", "{\"task_id\": \"task-1\"}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.message()).isEqualTo("Invalid parameters: parameter 'api_key' is required");
+    }
+
+    @Test
     void forcingAnUnknownTaskIsNotFound() {
         var answer = mock.client().post("/__admin/tasks/task-nope/state", "{\"status\": \"failed\"}", Map.of());
 

@@ -58,7 +58,8 @@ class LimitsTest {
 
     @Test
     void refusesASubmitOverTheConcurrentTaskLimitUntilOneFinishes() {
-        try (RunningMock mock = RunningMock.start("--concurrent-limit", "2", "--pending-ms", "0", "--processing-ms", "1000")) {
+        try (RunningMock mock = RunningMock.start("--concurrent-limit", "2", "--pending-ms", "0", "--processing-ms", "1000",
+                "--frozen-clock", "true")) {
             for (int i = 0; i < 2; i++) {
                 assertThat(mock.client().post(SUBMIT, Requests.singleImage("pet_lion_pro"), AUTH).status()).isEqualTo(200);
             }
@@ -69,6 +70,7 @@ class LimitsTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.message())
                     .isEqualTo("Concurrent limit exceeded: at most 2 unfinished tasks per team, wait for one to finish");
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(otherTeam.status()).isEqualTo(200);
 
             mock.advanceClock(1000);

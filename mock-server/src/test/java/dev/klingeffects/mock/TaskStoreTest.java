@@ -50,8 +50,8 @@ class TaskStoreTest {
         store.add(task("task-2", "a", clock.now()));
         store.add(task("task-3", "b", clock.now()));
 
-        assertThat(store.unfinishedCount("a")).isEqualTo(2);
+        assertThat(store.unfinished("a")).isEqualTo(new TaskStore.Unfinished(2, clock.now() + 20));
         clock.advance(Duration.ofMillis(20));
-        assertThat(store.unfinishedCount("a")).isZero();
+        assertThat(store.unfinished("a").count()).isZero();
     }
 }

@@ -107,6 +107,44 @@ public final class AdminApi {
         ok(ctx, Json.object().put("task_id", taskId).put("status", forced.statusAt(clock.now()).wire()));
     }
 
+    /**
+     * {@code POST /__admin/tasks} with {@code {"task_id": "task-1", "api_key": "…", "effect_scene": "…",
+     * "status": "success", "error_message": "…"}}: a task with a known id, for contract tests' provider
+     * states. Only {@code task_id} and {@code api_key} are required; without a status it runs its lifecycle.
+     */
+    public void createTask(Context ctx) {
+        JsonNode body = readObject(ctx);
+        if (body == null) {
+            fail(ctx, ContractError.invalidFormat("invalid JSON format"));
+            return;
+        }
+        for (String required : new String[] {"task_id", "api_key"}) {
+            if (!body.path(required).isTextual() || body.path(required).asText().isBlank()) {
+                fail(ctx, ContractError.invalidParameters("parameter '" + required + "' is required"));
+                return;
+            }
+        }
+        long now = clock.now();
+        Task task = lifecycle.start(body.get("task_id").asText(), body.get("api_key").asText(),
+                body.path("effect_scene").asText("pet_lion_pro"), body.path("duration").asInt(5), now,
+                Lifecycle.Requested.ANY);
+        if (body.hasNonNull("status")) {
+            TaskStatus status;
+            try {
+                status = TaskStatus.fromWire(body.get("status").asText());
+            } catch (IllegalArgumentException e) {
+                fail(ctx, ContractError.valueOutOfRange("parameter 'status' must be one of [pending, processing, "
+                        + "success, failed], got " + body.get("status")));
+                return;
+            }
+            String reason = body.hasNonNull("error_message") ? body.get("error_message").asText()
+                    : status == TaskStatus.FAILED ? lifecycle.defaultFailureReason() : null;
+            task = task.forcedTo(status, reason, now);
+        }
+        store.add(task);
+        ok(ctx, Json.object().put("task_id", task.id()).put("status", task.statusAt(now).wire()));
+    }
+
     /** {@code POST /__admin/clock/advance} with {@code {"millis": 5000}}: move time forward. */
     public void advanceClock(Context ctx) {
         JsonNode body = readObject(ctx);

@@ -14,6 +14,7 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code submitEffectTask}: validate, respect the limits, queue the task. */
@@ -70,8 +71,14 @@ final class SubmitTaskHandler implements Handler {
         if (outcome.error() != null) {
             return Reply.error(outcome.error());
         }
-        if (concurrentLimit > 0 && store.unfinishedCount(admission.key()) >= concurrentLimit) {
-            return Reply.error(ContractError.concurrentLimitExceeded(concurrentLimit));
+        if (concurrentLimit > 0) {
+            TaskStore.Unfinished unfinished = store.unfinished(admission.key());
+            if (unfinished.count() >= concurrentLimit) {
+                // Retry when the first unfinished task is due; a task held by the admin API gives no hint.
+                long waitMillis = unfinished.earliestFinishesAt() < 0 ? 1000 : unfinished.earliestFinishesAt() - clock.now();
+                return Reply.error(ContractError.concurrentLimitExceeded(concurrentLimit))
+                        .withHeaders(Map.of("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000))));
+            }
         }
         EffectJob job = outcome.job();
         int videoSeconds = job.duration() != null ? job.duration()

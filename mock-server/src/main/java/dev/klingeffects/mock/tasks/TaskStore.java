@@ -96,27 +96,39 @@ public final class TaskStore {
     }
 
     /**
+     * The owner's unfinished tasks.
+     *
+     * @param count              how many are pending or processing
+     * @param earliestFinishesAt when the first of them is due to finish (Unix ms), or -1
+     */
+    public record Unfinished(int count, long earliestFinishesAt) {}
+
+    /**
      * Counts the owner's unfinished tasks, forgetting finished ones as it goes.
      *
      * @param owner an API key
-     * @return how many of its tasks are pending or processing
+     * @return how many of its tasks are pending or processing, and when the first is due
      */
-    public int unfinishedCount(String owner) {
+    public Unfinished unfinished(String owner) {
         Set<String> ids = unfinishedByOwner.get(owner);
         if (ids == null) {
-            return 0;
+            return new Unfinished(0, -1);
         }
         long now = clock.now();
         int count = 0;
+        long earliest = Long.MAX_VALUE;
         for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {
             Task task = tasks.get(it.next());
             if (task == null || task.statusAt(now).finished()) {
                 it.remove();
             } else {
                 count++;
+                if (task.forcedStatus() == null) {
+                    earliest = Math.min(earliest, task.finishesAt());
+                }
             }
         }
-        return count;
+        return new Unfinished(count, earliest == Long.MAX_VALUE ? -1 : earliest);
     }
 
     /** @return every live task, oldest first */
