@@ -1,0 +1,28 @@
+package dev.klingeffects.contracttests.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+
+/** Validators built from the spec's text. */
+public final class SpecValidators {
+
+    private SpecValidators() {}
+
+    /** @return a validator that checks requests and responses */
+    public static OpenApiInteractionValidator full(String specText) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(specText).build();
+    }
+
+    /**
+     * A validator that checks responses only: acceptance tests send invalid requests on purpose,
+     * and requests outside the spec's operations (unknown routes) have no response schema to meet.
+     */
+    public static OpenApiInteractionValidator responsesOnly(String specText) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(specText)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+}
