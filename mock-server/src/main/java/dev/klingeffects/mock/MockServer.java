@@ -12,6 +12,7 @@ import dev.klingeffects.mock.http.ApiRoutes;
 import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.http.SystemPages;
+import dev.klingeffects.mock.http.UnreadBodies;
 import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
@@ -19,6 +20,7 @@ import dev.klingeffects.mock.tasks.TaskStore;
 import dev.klingeffects.mock.validation.SubmitValidator;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.UriCompliance;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ public final class MockServer {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
+    private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
 
     private final Javalin app;
     private final Settings settings;
@@ -63,6 +66,17 @@ public final class MockServer {
             // The submit handler reads its body itself and stops at this limit; this is the safety net.
             config.http.maxRequestSize = validator.maxBodyBytes();
             config.staticFiles.enableWebjars();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(validator.maxBodyBytes())));
+            // Generous, as a mock should be: only absurd request lines and headers meet the HTTP layer's 414/431.
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+                // A task id with bad UTF-8 or a NUL is merely unknown (404), not a malformed request;
+                // ambiguous targets (encoded '/', dot segments) stay refused, as they hide traversals.
+                http.setUriCompliance(UriCompliance.DEFAULT.with("kling-mock",
+                        UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.TRUNCATED_UTF8_ENCODING,
+                        UriCompliance.Violation.BAD_PERCENT_ENCODING, UriCompliance.Violation.UTF16_ENCODINGS,
+                        UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS, UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS));
+            });
             config.requestLogger.http((ctx, millis) -> {
                 if (!ctx.path().startsWith("/__admin")) {
                     journal.record(new RequestJournal.Entry(clock.now(), ctx.method().name(), ctx.path(),
@@ -90,6 +104,9 @@ public final class MockServer {
             config.routes.post("/__admin/tasks/{task_id}/state", admin::forceState);
             config.routes.get("/__admin/clock", admin::clock);
             config.routes.post("/__admin/clock/advance", admin::advanceClock);
+
+            UnreadBodies unreadBodies = new UnreadBodies(validator.maxBodyBytes());
+            config.routes.after(unreadBodies::drain);
 
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     Responder.send(ctx, Reply.error(ErrorMapping.of(e, ctx.method().name(), ctx.path(),

@@ -1,0 +1,46 @@
+package dev.klingeffects.mock;
+
+import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.mock.http.Json;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers itself, before a request reaches the routes (a malformed request line, an
+ * illegal header, a URI too long), in the API's error shape rather than Jetty's HTML page.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+    private final long maxBodyBytes;
+
+    JsonErrorHandler(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // Jetty drops the connection after refusing a request itself; say so, or a keep-alive
+        // client sends its next request into a closed socket.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, ByteBuffer.wrap(body(code)), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        fields.put(HttpHeader.CONNECTION, "close");
+        return ByteBuffer.wrap(body(status));
+    }
+
+    private byte[] body(int status) {
+        ContractError error = ErrorMapping.forStatus(status, maxBodyBytes);
+        return Json.bytes(Json.object().put("code", error.status()).put("message", error.message()));
+    }
+}
