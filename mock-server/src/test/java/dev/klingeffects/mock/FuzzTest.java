@@ -45,7 +45,9 @@ class FuzzTest {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         int iterations = Integer.getInteger("fuzz.iterations", 5000);
         System.out.println("FuzzTest: seed " + seed + ", " + iterations + " requests (replay with -Dfuzz.seed=" + seed + ")");
-        try (RunningMock mock = RunningMock.start("--frozen-clock", "true", "--journal-size", "100", "--max-tasks", "2000")) {
+        // Room for every task the storm could create: what is checked is loss, not the capacity bound.
+        String maxTasks = String.valueOf(iterations + 100);
+        try (RunningMock mock = RunningMock.start("--frozen-clock", "true", "--journal-size", "100", "--max-tasks", maxTasks)) {
             Map<String, String> before = seedTasks(mock);
             int workers = Integer.getInteger("fuzz.workers", 4);
             ExecutorService pool = Executors.newFixedThreadPool(workers);
