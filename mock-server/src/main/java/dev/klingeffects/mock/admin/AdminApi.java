@@ -164,6 +164,7 @@ public final class AdminApi {
 
     private static JsonNode readObject(Context ctx) {
         try {
+            dev.klingeffects.mock.http.UnreadBodies.markRead(ctx);
             JsonNode node = Json.MAPPER.readTree(ctx.bodyAsBytes());
             return node != null && node.isObject() ? node : null;
         } catch (IOException | RuntimeException e) {

@@ -96,13 +96,26 @@ final class SubmitTaskHandler implements Handler {
 
     /** Reads the body, or returns null as soon as it proves larger than {@code max}. */
     private static byte[] readAtMost(Context ctx, long max) throws IOException {
-        if (ctx.req().getContentLengthLong() > max) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
+            // Refused unread: the connection cannot be reused for the next request.
+            ctx.header("Connection", "close");
             return null;
         }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            return body.length > max ? null : body;
+        UnreadBodies.markRead(ctx);
+        InputStream in = ctx.req().getInputStream();
+        if (declared >= 0) {
+            // The usual case: one array of the announced size, no growing copies.
+            byte[] body = new byte[(int) declared];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : java.util.Arrays.copyOf(body, read);
         }
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            ctx.header("Connection", "close");
+            return null;
+        }
+        return body;
     }
 
     private static String newTaskId() {

@@ -11,6 +11,9 @@ import java.io.InputStream;
  */
 public final class UnreadBodies {
 
+    /** Request attribute a handler sets once it has read the body itself. */
+    public static final String BODY_READ = "kling-mock.body-read";
+
     private final long maxDrainBytes;
 
     /** @param maxDrainBytes the most to read and discard; larger bodies close the connection */
@@ -18,8 +21,19 @@ public final class UnreadBodies {
         this.maxDrainBytes = maxDrainBytes;
     }
 
+    /** Marks the body as read by the handler, so it is left alone afterwards. */
+    public static void markRead(Context ctx) {
+        ctx.req().setAttribute(BODY_READ, Boolean.TRUE);
+    }
+
     /** Drains what is left of the request body, or marks the connection for closing. */
     public void drain(Context ctx) {
+        // Touch the stream only when a body exists and nobody read it: reading a finished stream
+        // again upsets Jetty's buffer accounting and costs the connection.
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!hasBody || ctx.req().getAttribute(BODY_READ) != null) {
+            return;
+        }
         if (ctx.req().getContentLengthLong() > maxDrainBytes) {
             ctx.header("Connection", "close");
             return;

@@ -1,0 +1,36 @@
+-- Soak: submit and poll alternately; everything must answer 200.
+local key = os.getenv("BENCH_KEY") or "bench-key"
+local task = os.getenv("BENCH_TASK") or "task-bench"
+local submit = "/api/v1/image-to-video/kling/kling-video-effects/async"
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. key }
+local mix
+-- wrk.format copies wrk.headers.Host, which is set only after the script loads.
+init = function(args)
+  mix = {
+    wrk.format("POST", submit, headers, '{"effect_scene":"pet_lion_pro","image":"https://example.com/cat.jpg"}'),
+    wrk.format("GET", "/api/v1/tasks/" .. task, headers),
+  }
+end
+
+local i = 0
+ok, bad = 0, 0
+
+request = function()
+  i = i + 1
+  return mix[(i % #mix) + 1]
+end
+
+response = function(status)
+  if status == 200 then ok = ok + 1 else bad = bad + 1 end
+end
+
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+
+done = function(summary, latency, requests)
+  local tok, tbad = 0, 0
+  for _, thread in ipairs(threads) do tok = tok + thread:get("ok"); tbad = tbad + thread:get("bad") end
+  io.write(string.format("RESULT requests=%d rps=%.0f p50_us=%d p99_us=%d ok=%d not_ok=%d socket_errors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
+    tok, tbad, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
