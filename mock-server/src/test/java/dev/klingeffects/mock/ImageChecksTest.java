@@ -170,6 +170,25 @@ class ImageChecksTest {
     }
 
     @Test
+    void readsALargeImageWhoseSlashesAreEscapedInJson() {
+        byte[] image = Arrays.copyOf(Images.encoded("png", 400, 400), 200_000);
+        Arrays.fill(image, 1000, image.length, (byte) 0xFF);
+        String base64 = Base64.getEncoder().encodeToString(image);
+        assertThat(base64).contains("/");
+
+        accepted(base64.replace("/", "\\/"));
+    }
+
+    @Test
+    void findsABadCharacterDeepInsideALargeImage() {
+        char[] base64 = Base64.getEncoder().encodeToString(Arrays.copyOf(Images.encoded("png", 400, 400), 150_000)).toCharArray();
+        base64[120_000] = '%';
+
+        assertThat(rejection(new String(base64)))
+                .isEqualTo("Invalid format: parameter 'image' is not valid Base64: unexpected character '%' at position 120000");
+    }
+
+    @Test
     void namesTheOffendingItemOfImages() {
         String small = Images.base64("png", 100, 100);
         String body = "{\"effect_scene\": \"hug_pro\", \"images\": [\"https://example.com/a.jpg\", \"" + small + "\"]}";

@@ -16,13 +16,13 @@ final class Base64Window {
         }
     }
 
-    private final String text;
+    private final CharSequence text;
     private final int dataChars;
     private final long size;
     private long cachedGroup = -1;
     private final int[] cached = new int[3];
 
-    private Base64Window(String text, int dataChars) {
+    private Base64Window(CharSequence text, int dataChars) {
         this.text = text;
         this.dataChars = dataChars;
         this.size = (long) dataChars * 3 / 4;
@@ -32,23 +32,44 @@ final class Base64Window {
     record Scan(Base64Window window, String problem) {}
 
     /** Checks every character once (no allocation) and opens a window on a valid text. */
-    static Scan scan(String text) {
+    static Scan scan(CharSequence text) {
         int length = text.length();
         int padding = 0;
         while (padding < 2 && length - padding > 0 && text.charAt(length - padding - 1) == '=') {
             padding++;
         }
         int dataChars = length - padding;
-        for (int i = 0; i < dataChars; i++) {
-            char c = text.charAt(i);
-            if (c >= 128 || VALUES[c] < 0) {
-                return new Scan(null, "unexpected character " + describe(c) + " at position " + i);
-            }
+        int bad = text instanceof ByteSlice bytes ? firstInvalid(bytes, dataChars) : firstInvalid(text, dataChars);
+        if (bad >= 0) {
+            return new Scan(null, "unexpected character " + describe(text.charAt(bad)) + " at position " + bad);
         }
         if (dataChars % 4 == 1 || (padding > 0 && length % 4 != 0)) {
             return new Scan(null, "length " + length + " is not a valid Base64 length");
         }
         return new Scan(new Base64Window(text, dataChars), null);
+    }
+
+    private static int firstInvalid(CharSequence text, int count) {
+        for (int i = 0; i < count; i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || VALUES[c] < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The hot loop for images read in place: plain bytes, no interface call per character. */
+    private static int firstInvalid(ByteSlice slice, int count) {
+        byte[] bytes = slice.bytes;
+        int base = slice.start;
+        for (int i = 0; i < count; i++) {
+            int b = bytes[base + i];
+            if (b < 0 || VALUES[b] < 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String describe(char c) {

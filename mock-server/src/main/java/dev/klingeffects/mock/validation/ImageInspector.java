@@ -28,13 +28,32 @@ final class ImageInspector {
         this.schemeNames = String.join(" or ", rules.urlSchemes());
     }
 
-    Optional<ContractError> inspect(String parameter, String value) {
-        if (value.regionMatches(true, 0, "data:", 0, 5)) {
+    Optional<ContractError> inspect(String parameter, CharSequence value) {
+        if (startsWithIgnoringCase(value, "data:")) {
             return Optional.of(ContractError.invalidFormat("parameter '" + parameter
-                    + "' must be Base64 without a 'data:' prefix, got " + ContractError.quote(value)));
+                    + "' must be Base64 without a 'data:' prefix, got " + quote(value)));
         }
         // Base64 has no ':', so a colon means the client meant a URL.
-        return value.indexOf(':') >= 0 ? checkUrl(parameter, value) : checkBase64(parameter, value);
+        return contains(value, ':') ? checkUrl(parameter, value.toString()) : checkBase64(parameter, value);
+    }
+
+    private static boolean startsWithIgnoringCase(CharSequence value, String prefix) {
+        return value.length() >= prefix.length()
+                && value.subSequence(0, prefix.length()).toString().equalsIgnoreCase(prefix);
+    }
+
+    private static boolean contains(CharSequence value, char wanted) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String quote(CharSequence value) {
+        return ContractError.quote(value.subSequence(0, Math.min(value.length(), 65)).toString()
+                + (value.length() > 65 ? "…" : ""));
     }
 
     private Optional<ContractError> checkUrl(String parameter, String value) {
@@ -51,7 +70,7 @@ final class ImageInspector {
                 + schemeNames + " URL or Base64 image data, got " + ContractError.quote(value)));
     }
 
-    private Optional<ContractError> checkBase64(String parameter, String value) {
+    private Optional<ContractError> checkBase64(String parameter, CharSequence value) {
         Base64Window.Scan scan = Base64Window.scan(value);
         if (scan.window() == null) {
             return Optional.of(ContractError.invalidFormat("parameter '" + parameter + "' is not valid Base64: "

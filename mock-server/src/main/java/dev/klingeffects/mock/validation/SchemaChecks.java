@@ -29,7 +29,7 @@ final class SchemaChecks {
 
     static ContractError range(FieldRule field, String parameter, JsonNode value) {
         if (value.isTextual()) {
-            int length = value.textValue().length();
+            int length = JsonBody.length(value);
             if (field.minLength() != null && length < field.minLength()) {
                 return field.minLength() == 1
                         ? ContractError.invalidParameters("parameter '" + parameter + "' must not be empty")

@@ -72,7 +72,7 @@ public final class SubmitValidator {
                         .build())
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build())
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // No FAIL_ON_TRAILING_TOKENS: JsonBody reads values mid-stream and checks the end itself.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         json.getFactory().configure(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION, false);
     }
@@ -87,18 +87,16 @@ public final class SubmitValidator {
      * @return the job, or the first error
      */
     public Outcome validate(byte[] body) {
-        JsonNode root;
+        JsonBody.Parsed parsed;
         try {
-            root = json.readTree(body);
+            parsed = JsonBody.parse(json, body);
         } catch (IOException | RuntimeException e) {
             return fail(ContractError.invalidFormat("invalid JSON format"));
         }
-        if (root == null || root.isMissingNode()) {
-            return fail(ContractError.invalidFormat("invalid JSON format"));
-        }
-        if (!root.isObject()) {
+        if (parsed.shape() == JsonBody.Shape.NOT_AN_OBJECT) {
             return fail(ContractError.invalidFormat("request body must be a JSON object"));
         }
+        JsonNode root = parsed.root();
         for (String name : required) {
             if (absent(root.get(name))) {
                 return fail(ContractError.invalidParameters("parameter '" + name + "' is required"));
@@ -131,21 +129,21 @@ public final class SubmitValidator {
         Effect effect = catalogRules.catalog().find(effectName).orElseThrow();
         String imageField = catalogRules.imageFieldFor(effect.persons());
         JsonNode imageNode = root.get(imageField);
-        List<String> images = new ArrayList<>();
+        List<JsonNode> images = new ArrayList<>();
         if (imageNode.isArray()) {
-            imageNode.forEach(item -> images.add(item.asText()));
+            imageNode.forEach(images::add);
         } else {
-            images.add(imageNode.asText());
+            images.add(imageNode);
         }
         ImageInspector inspector = inspectors.get(imageField);
         for (int i = 0; i < images.size() && inspector != null; i++) {
             String parameter = imageNode.isArray() ? imageField + "[" + i + "]" : imageField;
-            ContractError error = inspector.inspect(parameter, images.get(i)).orElse(null);
+            ContractError error = inspector.inspect(parameter, JsonBody.chars(images.get(i))).orElse(null);
             if (error != null) {
                 return fail(error);
             }
         }
-        return new Outcome(new EffectJob(effect.name(), effect.persons(), images, duration), null);
+        return new Outcome(new EffectJob(effect.name(), effect.persons(), images.size(), duration), null);
     }
 
     private static boolean absent(JsonNode value) {

@@ -1,0 +1,40 @@
+package dev.klingeffects.mock.validation;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Characters of a JSON string read in place from the request bytes, one byte a character: Base64
+ * and URLs are ASCII, so a 14 MB image string is checked without ever becoming a {@code String}.
+ */
+final class ByteSlice implements CharSequence {
+
+    final byte[] bytes;
+    final int start;
+    final int end;
+
+    ByteSlice(byte[] bytes, int start, int end) {
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+    }
+
+    @Override
+    public int length() {
+        return end - start;
+    }
+
+    @Override
+    public char charAt(int index) {
+        return (char) (bytes[start + index] & 0xFF);
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+        return new String(bytes, start + from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+}
