@@ -17,6 +17,7 @@ JAR=mock-server/target/kling-effects-mock-server.jar
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
+RATE_DELAY_MS=${BENCH_RATE_DELAY_MS:-10}
 SOAK_REQUESTS=${BENCH_SOAK_REQUESTS:-1000000}
 PRISM_VERSION=5.16.0
 WIREMOCK_VERSION=3.13.2
@@ -70,16 +71,18 @@ launch() {
   say "$name did not answer within 60 s"; exit 1
 }
 
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<< "$2"; }
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<< "$2"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
-# throughput NAME PORT PID FIRST_MS NOTE: warm-up, then the measured run of the mix.
+# throughput NAME PORT PID FIRST_MS NOTE: warm-up, the mix flat out, then the mix at a fixed rate
+# (each connection pausing RATE_DELAY_MS between requests: about CONNECTIONS*1000/RATE_DELAY_MS req/s).
 throughput() {
   local name=$1 port=$2 pid=$3 first=$4 note=$5
   BENCH_KEY=$KEY BENCH_TASK=task-bench wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s $BENCH/mix.lua "http://127.0.0.1:$port" >/dev/null
-  local out
+  local out paced
   out=$(BENCH_KEY=$KEY BENCH_TASK=task-bench wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s $BENCH/mix.lua "http://127.0.0.1:$port" | grep RESULT)
-  echo "$name|$(field rps "$out")|$(field p50_us "$out")|$(field p99_us "$out")|$first|$(rss_mb "$pid")|$(field s5xx "$out")|$(field socket_errors "$out")|$note"
+  paced=$(BENCH_KEY=$KEY BENCH_TASK=task-bench BENCH_DELAY_MS=$RATE_DELAY_MS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s $BENCH/mix.lua "http://127.0.0.1:$port" | grep RESULT)
+  echo "$name|$(field rps "$out")|$(field p50_us "$out")|$(field p99_us "$out")|$(field rps "$paced")|$(field p99_us "$paced")|$first|$(rss_mb "$pid")|$(( $(field s5xx "$out") + $(field s5xx "$paced") ))|$(( $(field socket_errors "$out") + $(field socket_errors "$paced") ))|$(field s2xx "$out")/$(field s4xx "$out")|$note"
 }
 
 install_tools
@@ -87,8 +90,8 @@ install_tools
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/model name\s*: //p' /proc/cpuinfo | head -1)"
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "java: $(java -version 2>&1 | head -1); node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-  echo "mix: valid single-image submit, valid two-person submit, invalid duration, unknown effect, poll of an existing task"
-  echo "load: wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up then ${DURATION}s measured; wrk and the server share the machine"
+  echo "mix: valid single-image submit, valid two-person submit, invalid duration, unknown effect, poll of the task the thread submitted last"
+  echo "load: wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up, then ${DURATION}s flat out and ${DURATION}s paced (each connection waits ${RATE_DELAY_MS} ms between requests); wrk and the server share the 2 cores"
 } > "$WORK/header.txt"
 
 rows=()
@@ -113,6 +116,8 @@ say "WireMock up in $first ms"
 rows+=("$(throughput "WireMock $WIREMOCK_VERSION" "$port" "$pid" "$first" "no spec validation: 5 equivalent hand-written stubs")")
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
+ours_rps=$(cut -d'|' -f2 <<< "${rows[0]}")
+
 # 10 MB images, concurrency 8, a 256 MB heap.
 python3 - "$WORK/large-body.json" <<'EOF'
 import base64, struct, sys, zlib
@@ -127,6 +132,7 @@ port=$(free_port)
 read -r pid first < <(launch large "http://127.0.0.1:$port/health" java -Xmx256m -jar "$JAR" --port "$port" --access-log false)
 BENCH_BODY="$WORK/large-body.json" wrk -t2 -c8 -d5s -s $BENCH/large-image.lua "http://127.0.0.1:$port" >/dev/null
 large=$(BENCH_BODY="$WORK/large-body.json" wrk -t2 -c8 -d"${DURATION}s" --latency -s $BENCH/large-image.lua "http://127.0.0.1:$port" | grep RESULT)
+large_one=$(BENCH_BODY="$WORK/large-body.json" wrk -t1 -c1 -d"${DURATION}s" --latency -s $BENCH/large-image.lua "http://127.0.0.1:$port" | grep RESULT)
 large_health=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")
 large_oom=$(grep -c OutOfMemoryError "$WORK/large.log" || true)
 kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -135,37 +141,43 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 heap_mb() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | head -1 | awk '{print int($1/1024)}'; }
 port=$(free_port)
 read -r pid first < <(launch soak "http://127.0.0.1:$port/health" java -Xmx512m -jar "$JAR" --port "$port" --access-log false)
-curl -s -o /dev/null -X POST "http://127.0.0.1:$port/__admin/tasks" -d "{\"task_id\": \"task-bench\", \"api_key\": \"$KEY\", \"status\": \"success\"}"
-probe=$(BENCH_KEY=$KEY wrk -t2 -c64 -d5s -s $BENCH/soak.lua "http://127.0.0.1:$port" | grep RESULT)
-seconds=$(( SOAK_REQUESTS / 2 * 13 / 10 / $(printf '%.0f' "$(field rps "$probe")") + 1 ))
+# Polls sent before a thread's first submit has answered use task-bench: make sure it exists.
+seed_task() { curl -s -o /dev/null -X POST "http://127.0.0.1:$port/__admin/tasks" -d "{\"task_id\": \"task-bench\", \"api_key\": \"$KEY\", \"status\": \"success\"}"; }
+seed_task
+BENCH_KEY=$KEY wrk -t2 -c64 -d"${WARMUP}s" -s $BENCH/soak.lua "http://127.0.0.1:$port" >/dev/null
+# Each half long enough for half the requests at the mix's measured rate (the soak mix is lighter).
+seconds=$(( SOAK_REQUESTS / 2 * 12 / 10 / $(printf '%.0f' "$ours_rps") + 1 ))
 heap_before=$(heap_mb "$pid")
+seed_task
 half1=$(BENCH_KEY=$KEY wrk -t2 -c64 -d"${seconds}s" --latency -s $BENCH/soak.lua "http://127.0.0.1:$port" | grep RESULT)
 heap_half=$(heap_mb "$pid")
+seed_task
 half2=$(BENCH_KEY=$KEY wrk -t2 -c64 -d"${seconds}s" --latency -s $BENCH/soak.lua "http://127.0.0.1:$port" | grep RESULT)
 heap_after=$(heap_mb "$pid")
 kill "$pid"; wait "$pid" 2>/dev/null || true
 soak_requests=$(( $(field requests "$half1") + $(field requests "$half2") ))
 soak_bad=$(( $(field not_ok "$half1") + $(field not_ok "$half2") + $(field socket_errors "$half1") + $(field socket_errors "$half2") ))
 
-ours_rps=$(cut -d'|' -f2 <<< "${rows[0]}")
 ratio() { awk -v a="$ours_rps" -v b="$(cut -d'|' -f2 <<< "$1")" 'BEGIN { printf "%.1fx", a / b }'; }
 {
   sed 's/^/- /' "$WORK/header.txt"
   echo
-  echo "| server | requests/s | p50 ms | p99 ms | first 200 after launch ms | RSS MB | 5xx | socket errors | ours/peer req/s | note |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| server | req/s flat out | p50 ms | p99 ms | paced req/s | paced p99 ms | first 200 after launch ms | RSS MB | 5xx | socket errors | 2xx/4xx | ours/peer req/s | note |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   for row in "${rows[@]}"; do
-    IFS='|' read -r name rps p50 p99 first rss s5 errs note <<< "$row"
+    IFS='|' read -r name rps p50 p99 prps pp99 first rss s5 errs split note <<< "$row"
     r=$([ "$name" = "kling-effects mock" ] && echo "1.0x" || ratio "$row")
-    printf '| %s | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$(awk "BEGIN{print $p50/1000}")" \
-      "$(awk "BEGIN{print $p99/1000}")" "$first" "$rss" "$s5" "$errs" "$r" "$note"
+    printf '| %s | %.0f | %.2f | %.2f | %.0f | %.2f | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$(awk "BEGIN{print $p50/1000}")" \
+      "$(awk "BEGIN{print $p99/1000}")" "$prps" "$(awk "BEGIN{print $pp99/1000}")" "$first" "$rss" "$s5" "$errs" "$split" "$r" "$note"
   done
   echo
   echo "10 MB Base64 images (single-image submit, $(stat -c%s "$WORK/large-body.json")-byte body), wrk -t2 -c8, -Xmx256m:"
   echo "$(field requests "$large") requests, $(field rps "$large") req/s, p50 $(awk "BEGIN{print $(field p50_us "$large")/1000}") ms, p99 $(awk "BEGIN{print $(field p99_us "$large")/1000}") ms, max $(awk "BEGIN{print $(field max_us "$large")/1000}") ms;" \
        "200s $(field ok "$large"), others $(field not_ok "$large"), socket errors $(field socket_errors "$large"); health afterwards $large_health; OutOfMemoryError in log: $large_oom"
   echo
-  echo "Soak (submit + poll, wrk -t2 -c64, -Xmx512m): $soak_requests requests, $soak_bad not 200 or failed;" \
+  echo "One 10 MB image at a time (wrk -t1 -c1): p50 $(awk "BEGIN{print $(field p50_us "$large_one")/1000}") ms, p99 $(awk "BEGIN{print $(field p99_us "$large_one")/1000}") ms per request, upload and validation included; $(field ok "$large_one") answered 200"
+  echo
+  echo "Soak (submit, then poll it; wrk -t2 -c64, -Xmx512m): $soak_requests requests, $soak_bad not 200 or failed;" \
        "p99 $(awk "BEGIN{print $(field p99_us "$half2")/1000}") ms in the second half;" \
        "heap used after a full GC: $heap_before MB before, $heap_half MB halfway, $heap_after MB after"
 } | tee "$WORK/results.md"

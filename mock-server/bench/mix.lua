@@ -12,8 +12,13 @@ init = function(args)
     wrk.format("POST", submit, headers, '{"effect_scene":"hug_pro","images":["https://example.com/a.jpg","https://example.com/b.jpg"]}'),
     wrk.format("POST", submit, headers, '{"effect_scene":"cute_dance","image":"https://example.com/cat.jpg","duration":7}'),
     wrk.format("POST", submit, headers, '{"effect_scene":"no_such_effect","image":"https://example.com/cat.jpg"}'),
-    wrk.format("GET", "/api/v1/tasks/" .. task, headers),
   }
+end
+
+-- Poll the task this thread submitted last, as a client does (a fixed id would fall out of the
+-- mock's bounded store during a long run); until then, BENCH_TASK.
+local function poll()
+  return wrk.format("GET", "/api/v1/tasks/" .. (last_task or task), headers)
 end
 
 local i = 0
@@ -21,10 +26,23 @@ c2, c4, c5 = 0, 0, 0
 
 request = function()
   i = i + 1
-  return mix[(i % #mix) + 1]
+  local n = (i % (#mix + 1)) + 1
+  if n > #mix then return poll() end
+  return mix[n]
 end
 
-response = function(status)
+-- With BENCH_DELAY_MS each connection pauses between requests: a fixed, moderate rate, for latency
+-- that is not just queueing at saturation.
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  delay = function() return pause end
+end
+
+response = function(status, headers, body)
+  if body then
+    local id = string.match(body, '"task_id"%s*:%s*"([^"]+)"')
+    if id and status == 200 then last_task = id end
+  end
   if status >= 500 then c5 = c5 + 1 elseif status >= 400 then c4 = c4 + 1 else c2 = c2 + 1 end
 end
 
