@@ -2,7 +2,7 @@
 # Benchmarks the Kling effects mock against Prism and WireMock on the same spec and request mix,
 # then the mock alone with 10 MB images and a soak. Prints markdown; RESULTS.md keeps a run.
 #
-#   bash mock-server/bench/bench.sh            # everything (about 5 minutes)
+#   bash mock-server/bench/bench.sh            # everything (about 8 minutes)
 #   BENCH_DURATION=30 bash mock-server/bench/bench.sh
 #
 # Installs what is missing: wrk (Debian package), Prism (npm, into mock-server/bench/.work),
