@@ -92,17 +92,10 @@ public final class AdminApi {
             fail(ctx, ContractError.notFound("task " + ContractError.quote(taskId) + " not found"));
             return;
         }
-        TaskStatus status;
-        try {
-            status = TaskStatus.fromWire(body.path("status").asText());
-        } catch (IllegalArgumentException e) {
-            fail(ctx, ContractError.valueOutOfRange("parameter 'status' must be one of [pending, processing, success, "
-                    + "failed], got " + body.path("status")));
+        Task forced = forced(ctx, task, body, clock.now());
+        if (forced == null) {
             return;
         }
-        String reason = body.hasNonNull("error_message") ? body.get("error_message").asText()
-                : status == TaskStatus.FAILED ? lifecycle.defaultFailureReason() : null;
-        Task forced = task.forcedTo(status, reason, clock.now());
         store.replace(forced);
         ok(ctx, Json.object().put("task_id", taskId).put("status", forced.statusAt(clock.now()).wire()));
     }
@@ -129,17 +122,10 @@ public final class AdminApi {
                 body.path("effect_scene").asText("pet_lion_pro"), body.path("duration").asInt(5), now,
                 Lifecycle.Requested.ANY);
         if (body.hasNonNull("status")) {
-            TaskStatus status;
-            try {
-                status = TaskStatus.fromWire(body.get("status").asText());
-            } catch (IllegalArgumentException e) {
-                fail(ctx, ContractError.valueOutOfRange("parameter 'status' must be one of [pending, processing, "
-                        + "success, failed], got " + body.get("status")));
+            task = forced(ctx, task, body, now);
+            if (task == null) {
                 return;
             }
-            String reason = body.hasNonNull("error_message") ? body.get("error_message").asText()
-                    : status == TaskStatus.FAILED ? lifecycle.defaultFailureReason() : null;
-            task = task.forcedTo(status, reason, now);
         }
         store.add(task);
         ok(ctx, Json.object().put("task_id", task.id()).put("status", task.statusAt(now).wire()));
@@ -160,6 +146,21 @@ public final class AdminApi {
     /** {@code GET /__admin/clock}: the mock's time and how far it was advanced. */
     public void clock(Context ctx) {
         ok(ctx, Json.object().put("now", clock.now()).put("offset_millis", clock.offsetMillis()));
+    }
+
+    /** The task held in the body's {@code status} (and {@code error_message}), or null after answering 400. */
+    private Task forced(Context ctx, Task task, JsonNode body, long now) {
+        TaskStatus status;
+        try {
+            status = TaskStatus.fromWire(body.path("status").asText());
+        } catch (IllegalArgumentException e) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'status' must be one of [pending, processing, success, "
+                    + "failed], got " + body.path("status")));
+            return null;
+        }
+        String reason = body.hasNonNull("error_message") ? body.get("error_message").asText()
+                : status == TaskStatus.FAILED ? lifecycle.defaultFailureReason() : null;
+        return task.forcedTo(status, reason, now);
     }
 
     private static JsonNode readObject(Context ctx) {
