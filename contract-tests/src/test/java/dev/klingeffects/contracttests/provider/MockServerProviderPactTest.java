@@ -1,5 +1,6 @@
 package dev.klingeffects.contracttests.provider;
 
+import au.com.dius.pact.provider.IHttpClientFactory;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
@@ -8,6 +9,7 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.klingeffects.contracttests.support.Contract;
 import dev.klingeffects.contracttests.support.InProcessMock;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +38,10 @@ class MockServerProviderPactTest {
 
     @BeforeEach
     void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("127.0.0.1", mock.port()));
+        // HttpClient 5 would silently honour Retry-After on 429 and 503 and send the request again:
+        // the verification must see exactly the one answer the mock gave.
+        IHttpClientFactory noRetries = provider -> HttpClients.custom().disableAutomaticRetries().build();
+        context.setTarget(new HttpTestTarget("127.0.0.1", mock.port(), "/", () -> noRetries));
     }
 
     @TestTemplate
