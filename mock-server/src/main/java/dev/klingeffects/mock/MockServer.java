@@ -12,7 +12,6 @@ import dev.klingeffects.mock.http.ApiRoutes;
 import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.http.SystemPages;
-import dev.klingeffects.mock.http.UnreadBodies;
 import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
@@ -104,9 +103,6 @@ public final class MockServer {
             config.routes.post("/__admin/tasks/{task_id}/state", admin::forceState);
             config.routes.get("/__admin/clock", admin::clock);
             config.routes.post("/__admin/clock/advance", admin::advanceClock);
-
-            UnreadBodies unreadBodies = new UnreadBodies(validator.maxBodyBytes());
-            config.routes.after(unreadBodies::drain);
 
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     Responder.send(ctx, Reply.error(ErrorMapping.of(e, ctx.method().name(), ctx.path(),

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A storm of malformed requests: never a 5xx, every error in the API's shape (and, on API paths,
  * allowed by the spec), the server healthy afterwards and the tasks created before it intact.
- * {@code -Dfuzz.iterations=200000} for a long run, {@code -Dfuzz.seed=N} to replay one.
+ * The build uses a fixed seed, so it is never flaky; {@code -Dfuzz.seed=random} explores new cases,
+ * {@code -Dfuzz.seed=N} replays one, {@code -Dfuzz.iterations=200000} makes a long storm.
  */
 class FuzzTest {
 
+    private static final long BUILD_SEED = 20_261_123L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VALID = "{\"effect_scene\": \"pet_lion_pro\", \"image\": \"https://example.com/cat.jpg\"}";
     private static final String TWO = "{\"effect_scene\": \"hug_pro\", \"images\": [\"https://example.com/a.jpg\", \"https://example.com/b.jpg\"], \"duration\": 5}";
@@ -42,7 +44,8 @@ class FuzzTest {
 
     @Test
     void survivesAStormOfMalformedRequests() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        String seedProperty = System.getProperty("fuzz.seed", String.valueOf(BUILD_SEED));
+        long seed = seedProperty.equals("random") ? System.nanoTime() : Long.parseLong(seedProperty);
         int iterations = Integer.getInteger("fuzz.iterations", 5000);
         System.out.println("FuzzTest: seed " + seed + ", " + iterations + " requests (replay with -Dfuzz.seed=" + seed + ")");
         // Room for every task the storm could create: what is checked is loss, not the capacity bound.

@@ -17,6 +17,11 @@ public final class Responder {
 
     /** Sends the reply at once. */
     public static void send(Context ctx, Reply reply) {
+        UnreadBodies.drainBeforeAnswer(ctx);
+        write(ctx, reply);
+    }
+
+    private static void write(Context ctx, Reply reply) {
         ctx.status(reply.status());
         reply.headers().forEach(ctx::header);
         ctx.contentType(reply.contentType());
@@ -37,8 +42,9 @@ public final class Responder {
             send(ctx, reply);
             return;
         }
+        UnreadBodies.drainBeforeAnswer(ctx);
         ctx.future(() -> CompletableFuture
                 .runAsync(() -> { }, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS))
-                .thenRun(() -> send(ctx, reply)));
+                .thenRun(() -> write(ctx, reply)));
     }
 }

@@ -98,8 +98,7 @@ final class SubmitTaskHandler implements Handler {
     private static byte[] readAtMost(Context ctx, long max) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > max) {
-            // Refused unread: the connection cannot be reused for the next request.
-            ctx.header("Connection", "close");
+            UnreadBodies.refuseUnread(ctx);
             return null;
         }
         UnreadBodies.markRead(ctx);
@@ -112,7 +111,7 @@ final class SubmitTaskHandler implements Handler {
         }
         byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (body.length > max) {
-            ctx.header("Connection", "close");
+            UnreadBodies.refuseUnread(ctx);
             return null;
         }
         return body;

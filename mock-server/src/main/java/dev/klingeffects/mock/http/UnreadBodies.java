@@ -5,36 +5,39 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * After a request answered without reading its body (a 401, a 405, a forced status), reads the rest
- * and throws it away, so the connection stays usable for the client's next request. A body too large
- * to be worth reading gets {@code Connection: close} instead, so no client reuses a dead connection.
+ * Before a request is answered without its body having been read (a 401, a 405, a forced status),
+ * reads the rest and throws it away: the client then gets its answer after sending everything, and
+ * the connection stays usable for its next request. A body too large to be worth reading gets
+ * {@code Connection: close} instead, so no client reuses a connection the server will drop.
  */
 public final class UnreadBodies {
 
-    /** Request attribute a handler sets once it has read the body itself. */
-    public static final String BODY_READ = "kling-mock.body-read";
+    /** Request attribute set once the body has been read, or deliberately left unread. */
+    private static final String HANDLED = "kling-mock.body-handled";
+    /** Connection hygiene, not an API limit: beyond this, closing is cheaper than reading. */
+    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
 
-    private final long maxDrainBytes;
+    private UnreadBodies() {}
 
-    /** @param maxDrainBytes the most to read and discard; larger bodies close the connection */
-    public UnreadBodies(long maxDrainBytes) {
-        this.maxDrainBytes = maxDrainBytes;
-    }
-
-    /** Marks the body as read by the handler, so it is left alone afterwards. */
+    /** Marks the body as read by the handler, so it is left alone. */
     public static void markRead(Context ctx) {
-        ctx.req().setAttribute(BODY_READ, Boolean.TRUE);
+        ctx.req().setAttribute(HANDLED, Boolean.TRUE);
     }
 
-    /** Drains what is left of the request body, or marks the connection for closing. */
-    public void drain(Context ctx) {
-        // Touch the stream only when a body exists and nobody read it: reading a finished stream
-        // again upsets Jetty's buffer accounting and costs the connection.
+    /** Refuses the body unread: the answer announces that the connection closes. */
+    public static void refuseUnread(Context ctx) {
+        markRead(ctx);
+        ctx.header("Connection", "close");
+    }
+
+    /** Drains what is left of an unread request body, or marks the connection for closing. */
+    static void drainBeforeAnswer(Context ctx) {
         boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-        if (!hasBody || ctx.req().getAttribute(BODY_READ) != null) {
+        if (!hasBody || ctx.req().getAttribute(HANDLED) != null) {
             return;
         }
-        if (ctx.req().getContentLengthLong() > maxDrainBytes) {
+        markRead(ctx);
+        if (ctx.req().getContentLengthLong() > MAX_DRAIN_BYTES) {
             ctx.header("Connection", "close");
             return;
         }
@@ -44,7 +47,7 @@ public final class UnreadBodies {
             InputStream in = ctx.req().getInputStream();
             for (int n; (n = in.read(sink)) > 0; ) {
                 drained += n;
-                if (drained > maxDrainBytes) {
+                if (drained > MAX_DRAIN_BYTES) {
                     ctx.header("Connection", "close");
                     return;
                 }
