@@ -144,19 +144,22 @@ read -r pid first < <(launch soak "http://127.0.0.1:$port/health" java -Xmx512m 
 # Polls sent before a thread's first submit has answered use task-bench: make sure it exists.
 seed_task() { curl -s -o /dev/null -X POST "http://127.0.0.1:$port/__admin/tasks" -d "{\"task_id\": \"task-bench\", \"api_key\": \"$KEY\", \"status\": \"success\"}"; }
 seed_task
-BENCH_KEY=$KEY wrk -t2 -c64 -d"${WARMUP}s" -s $BENCH/soak.lua "http://127.0.0.1:$port" >/dev/null
+BENCH_KEY=$KEY BENCH_MIX=soak wrk -t2 -c64 -d"${WARMUP}s" -s $BENCH/mix.lua "http://127.0.0.1:$port" >/dev/null
 # Each half long enough for half the requests at the mix's measured rate (the soak mix is lighter).
 seconds=$(( SOAK_REQUESTS / 2 * 12 / 10 / $(printf '%.0f' "$ours_rps") + 1 ))
 heap_before=$(heap_mb "$pid")
 seed_task
-half1=$(BENCH_KEY=$KEY wrk -t2 -c64 -d"${seconds}s" --latency -s $BENCH/soak.lua "http://127.0.0.1:$port" | grep RESULT)
+half1=$(BENCH_KEY=$KEY BENCH_MIX=soak wrk -t2 -c64 -d"${seconds}s" --latency -s $BENCH/mix.lua "http://127.0.0.1:$port" | grep RESULT)
 heap_half=$(heap_mb "$pid")
 seed_task
-half2=$(BENCH_KEY=$KEY wrk -t2 -c64 -d"${seconds}s" --latency -s $BENCH/soak.lua "http://127.0.0.1:$port" | grep RESULT)
+half2=$(BENCH_KEY=$KEY BENCH_MIX=soak wrk -t2 -c64 -d"${seconds}s" --latency -s $BENCH/mix.lua "http://127.0.0.1:$port" | grep RESULT)
 heap_after=$(heap_mb "$pid")
 kill "$pid"; wait "$pid" 2>/dev/null || true
 soak_requests=$(( $(field requests "$half1") + $(field requests "$half2") ))
-soak_bad=$(( $(field not_ok "$half1") + $(field not_ok "$half2") + $(field socket_errors "$half1") + $(field socket_errors "$half2") ))
+soak_bad=0
+for half in "$half1" "$half2"; do
+  soak_bad=$(( soak_bad + $(field s4xx "$half") + $(field s5xx "$half") + $(field socket_errors "$half") ))
+done
 
 ratio() { awk -v a="$ours_rps" -v b="$(cut -d'|' -f2 <<< "$1")" 'BEGIN { printf "%.1fx", a / b }'; }
 {
