@@ -27,22 +27,33 @@ public final class ContractSpec {
     private final byte[] text;
     private final JsonNode root;
 
-    private ContractSpec(byte[] text) {
+    private ContractSpec(byte[] text, JsonNode root) {
         this.text = text;
+        this.root = root;
+    }
+
+    private static JsonNode parseYaml(byte[] yaml) {
         try {
-            this.root = new ObjectMapper(new YAMLFactory()).readTree(text);
+            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
             throw new UncheckedIOException("The spec is not valid YAML", e);
         }
     }
 
     /**
-     * Loads the spec packaged in the {@code openapi} jar.
+     * Loads the spec packaged in the {@code openapi} jar: its JSON twin, made by the build, when
+     * present (no YAML parser to load at start-up), else the YAML itself.
      *
      * @return the parsed spec
      */
     public static ContractSpec load() {
-        return new ContractSpec(readResource(SPEC_FILE));
+        byte[] yaml = readResource(SPEC_FILE);
+        String location = RESOURCE_DIR + SPEC_FILE.replace(".yaml", ".json");
+        try (InputStream json = ContractSpec.class.getClassLoader().getResourceAsStream(location)) {
+            return new ContractSpec(yaml, json == null ? parseYaml(yaml) : new ObjectMapper().readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + location, e);
+        }
     }
 
     /**
@@ -52,7 +63,7 @@ public final class ContractSpec {
      * @return the parsed spec
      */
     public static ContractSpec fromText(byte[] yaml) {
-        return new ContractSpec(yaml.clone());
+        return new ContractSpec(yaml.clone(), parseYaml(yaml));
     }
 
     static byte[] readResource(String file) {
