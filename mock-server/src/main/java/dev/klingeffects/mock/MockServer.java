@@ -51,7 +51,7 @@ public final class MockServer {
                 settings.processingMaxMillis(), settings.failureRate(), reasons, settings.seed());
         RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), clock);
         RequestJournal journal = new RequestJournal(settings.journalSize());
-        ApiRoutes api = new ApiRoutes(spec, catalog, validator, store, lifecycle, clock, limiter,
+        ApiRoutes api = new ApiRoutes(spec, validator, store, lifecycle, clock, limiter,
                 new ApiKeys(settings.apiKeys()), settings);
         AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle);
         SystemPages pages = new SystemPages(spec);

@@ -1,7 +1,6 @@
 package dev.klingeffects.contract;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -120,10 +119,5 @@ public final class EffectCatalog {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    /** @return how many effects take this many persons */
-    public long countWithPersons(int persons) {
-        return new ArrayList<>(effects.values()).stream().filter(effect -> effect.persons() == persons).count();
     }
 }

@@ -1,7 +1,6 @@
 package dev.klingeffects.mock.http;
 
 import dev.klingeffects.contract.ContractSpec;
-import dev.klingeffects.contract.EffectCatalog;
 import dev.klingeffects.mock.auth.ApiKeys;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.limits.RateLimiter;
@@ -21,7 +20,7 @@ public final class ApiRoutes {
     private final Handler videoFile;
 
     /** Wires the handlers; see {@code MockServer} for what each argument is. */
-    public ApiRoutes(ContractSpec spec, EffectCatalog catalog, SubmitValidator validator, TaskStore store,
+    public ApiRoutes(ContractSpec spec, SubmitValidator validator, TaskStore store,
                      Lifecycle lifecycle, MockClock clock, RateLimiter limiter, ApiKeys keys, Settings settings) {
         this.submitOperation = spec.operation("submitEffectTask");
         this.getTaskOperation = spec.operation("getTask");
@@ -30,7 +29,7 @@ public final class ApiRoutes {
         TaskViews views = new TaskViews(spec.modellix().path("model-id").asText(), taskPrefix, video, store);
         Links links = new Links(settings.publicUrl());
         ApiGate gate = new ApiGate(keys, limiter, new ForcedReplies(spec), clock);
-        this.submit = new SubmitTaskHandler(submitOperation, gate, validator, catalog, store, lifecycle, clock, views,
+        this.submit = new SubmitTaskHandler(submitOperation, gate, validator, store, lifecycle, clock, views,
                 links, settings.concurrentLimit());
         this.getTask = new GetTaskHandler(getTaskOperation, gate, store, clock, views, links);
         this.videoFile = new VideoFileHandler(store, clock, video);

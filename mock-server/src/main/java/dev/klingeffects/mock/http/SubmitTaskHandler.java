@@ -2,7 +2,6 @@ package dev.klingeffects.mock.http;
 
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
-import dev.klingeffects.contract.EffectCatalog;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
 import dev.klingeffects.mock.tasks.Task;
@@ -23,7 +22,6 @@ final class SubmitTaskHandler implements Handler {
     private final ContractSpec.Operation operation;
     private final ApiGate gate;
     private final SubmitValidator validator;
-    private final EffectCatalog catalog;
     private final TaskStore store;
     private final Lifecycle lifecycle;
     private final MockClock clock;
@@ -31,13 +29,11 @@ final class SubmitTaskHandler implements Handler {
     private final Links links;
     private final int concurrentLimit;
 
-    SubmitTaskHandler(ContractSpec.Operation operation, ApiGate gate, SubmitValidator validator, EffectCatalog catalog,
-                      TaskStore store, Lifecycle lifecycle, MockClock clock, TaskViews views, Links links,
+    SubmitTaskHandler(ContractSpec.Operation operation, ApiGate gate, SubmitValidator validator, TaskStore store, Lifecycle lifecycle, MockClock clock, TaskViews views, Links links,
                       int concurrentLimit) {
         this.operation = operation;
         this.gate = gate;
         this.validator = validator;
-        this.catalog = catalog;
         this.store = store;
         this.lifecycle = lifecycle;
         this.clock = clock;
@@ -81,9 +77,7 @@ final class SubmitTaskHandler implements Handler {
             }
         }
         EffectJob job = outcome.job();
-        int videoSeconds = job.duration() != null ? job.duration()
-                : catalog.find(job.effect()).map(effect -> effect.durations().get(0)).orElse(5);
-        Task task = lifecycle.start(newTaskId(), admission.key(), job.effect(), videoSeconds, clock.now(),
+        Task task = lifecycle.start(newTaskId(), admission.key(), job.effect().name(), job.videoSeconds(), clock.now(),
                 admission.prefer().outcome());
         store.add(task);
         return Reply.json(200, views.submitted(task, links.baseUrl(ctx)));

@@ -33,11 +33,6 @@ public final class RateLimiter {
         return perMinute > 0;
     }
 
-    /** @return requests allowed per key and minute */
-    public int perMinute() {
-        return perMinute;
-    }
-
     /**
      * Counts one request of {@code key}.
      *

@@ -12,11 +12,6 @@ public final class MockClock {
     private final AtomicLong offsetMillis = new AtomicLong();
     private final long frozenAt;
 
-    /** A clock that follows wall time. */
-    public MockClock() {
-        this(false);
-    }
-
     /** @param frozen whether time stands still until advanced */
     public MockClock(boolean frozen) {
         this.frozenAt = frozen ? System.currentTimeMillis() : -1;

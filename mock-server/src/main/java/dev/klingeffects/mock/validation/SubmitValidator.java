@@ -143,7 +143,7 @@ public final class SubmitValidator {
                 return fail(error);
             }
         }
-        return new Outcome(new EffectJob(effect.name(), effect.persons(), images.size(), duration), null);
+        return new Outcome(new EffectJob(effect, duration), null);
     }
 
     private static boolean absent(JsonNode value) {
