@@ -8,25 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code /__admin} API. */
 class AdminApiTest {
 
-    private static RunningMock mock;
-
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start("--journal-size", "3");
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass("--journal-size", "3");
 
     @BeforeEach
     void reset() {

@@ -7,26 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code Authorization: Bearer <key>}, restricted by {@code --api-key}, and tasks private to their key. */
 class AuthenticationTest {
 
-    private static RunningMock restricted;
-
-    @BeforeAll
-    static void start() {
-        restricted = RunningMock.start("--api-key", "team-a-key", "--api-key", "team-b-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        restricted.close();
-    }
+    @RegisterExtension
+    static final RunningMock restricted = RunningMock.perClass("--api-key", "team-a-key", "--api-key", "team-b-key");
 
     @Test
     void rejectsAMissingHeader() {

@@ -9,26 +9,16 @@ import dev.klingeffects.mock.support.Images;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The image rules of the spec's {@code x-image}: URL or Base64, format, size, dimensions, aspect ratio. */
 class ImageChecksTest {
 
-    private static RunningMock mock;
-
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
     private static String rejection(String image) {
         var answer = mock.client().post(SUBMIT, base64Image(image), AUTH);

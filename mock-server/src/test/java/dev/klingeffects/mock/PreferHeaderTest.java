@@ -10,9 +10,8 @@ import dev.klingeffects.mock.support.RunningMock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PreferHeaderTest {
 
     private static final ContractSpec SPEC = ContractSpec.load();
-    private static RunningMock mock;
-
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
     static Stream<Arguments> documentedErrorStatuses() {
         return Stream.of("submitEffectTask", "getTask").flatMap(id -> SPEC.operation(id).documentedStatuses().stream()

@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Health, the served spec and docs, and unknown routes and methods in the API's error shape. */
 class ServerSurfaceTest {
 
-    private static RunningMock mock;
-
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
     @Test
     void reportsHealth() {

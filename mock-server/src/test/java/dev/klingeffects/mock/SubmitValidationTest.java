@@ -11,9 +11,8 @@ import dev.klingeffects.mock.support.RunningMock;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every request rule, with the exact status and message the mock answers. */
 class SubmitValidationTest {
 
-    private static RunningMock mock;
-
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass();
 
     static Stream<Arguments> rules() {
         String a = "\"https://example.com/a.jpg\"";

@@ -9,26 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** pending → processing → success | failed on the virtual clock; results expire. No test sleeps. */
 class TaskLifecycleTest {
 
-    private static RunningMock mock;
-
-    @BeforeAll
-    static void start() {
-        mock = RunningMock.start("--pending-ms", "1000", "--processing-ms", "4000", "--result-ttl", "PT1H",
-                "--frozen-clock", "true");
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass("--pending-ms", "1000", "--processing-ms", "4000", "--result-ttl", "PT1H",
+            "--frozen-clock", "true");
 
     @BeforeEach
     void reset() {

@@ -5,25 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.klingeffects.contracttests.support.AcceptanceApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code /__admin} API as QA uses it: seed a task, force it, move time, read the journal, reset. */
 class AdminApiAcceptanceTest {
 
-    private static AcceptanceApi api;
-
-    @BeforeAll
-    static void start() {
-        api = AcceptanceApi.start(AdminApiAcceptanceTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final AcceptanceApi api = AcceptanceApi.perClass();
 
     @BeforeEach
     void reset() {

@@ -7,27 +7,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.klingeffects.contracttests.support.AcceptanceApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Authentication with a restricted key set, and the upstream-like limits switched on. */
 class AuthAndLimitsAcceptanceTest {
 
     private static final String BODY = "{\"effect_scene\": \"pet_lion_pro\", \"image\": \"https://example.com/cat.jpg\"}";
-    private static AcceptanceApi api;
-
-    @BeforeAll
-    static void start() {
-        api = AcceptanceApi.start(AuthAndLimitsAcceptanceTest.class, "--api-key", "team-a", "--api-key", "team-b",
-                "--rate-limit", "5", "--concurrent-limit", "2");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final AcceptanceApi api = AcceptanceApi.perClass("--api-key", "team-a", "--api-key", "team-b",
+            "--rate-limit", "5", "--concurrent-limit", "2");
 
     @BeforeEach
     void reset() {

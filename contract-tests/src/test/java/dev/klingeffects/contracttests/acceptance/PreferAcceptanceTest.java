@@ -8,9 +8,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contracttests.support.AcceptanceApi;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,17 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PreferAcceptanceTest {
 
     private static final ContractSpec SPEC = ContractSpec.load();
-    private static AcceptanceApi api;
-
-    @BeforeAll
-    static void start() {
-        api = AcceptanceApi.start(PreferAcceptanceTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final AcceptanceApi api = AcceptanceApi.perClass();
 
     static Stream<Arguments> documentedStatuses() {
         return Stream.of("submitEffectTask", "getTask").flatMap(id ->

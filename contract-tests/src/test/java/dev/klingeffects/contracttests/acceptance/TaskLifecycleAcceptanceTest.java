@@ -6,28 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.klingeffects.contracttests.support.AcceptanceApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Submit, poll through the lifecycle on the virtual clock, download the MP4; failure and expiry. */
 class TaskLifecycleAcceptanceTest {
 
     private static final String KEY = "lifecycle-key";
     private static final String BODY = "{\"effect_scene\": \"pet_lion_pro\", \"image\": \"https://example.com/cat.jpg\"}";
-    private static AcceptanceApi api;
-
-    @BeforeAll
-    static void start() {
-        api = AcceptanceApi.start(TaskLifecycleAcceptanceTest.class, "--pending-ms", "1000", "--processing-ms", "4000",
-                "--result-ttl", "PT1H");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final AcceptanceApi api = AcceptanceApi.perClass("--pending-ms", "1000", "--processing-ms", "4000",
+            "--result-ttl", "PT1H");
 
     @BeforeEach
     void reset() {

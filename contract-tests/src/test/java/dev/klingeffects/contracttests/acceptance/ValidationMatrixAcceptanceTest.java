@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,17 +29,8 @@ class ValidationMatrixAcceptanceTest {
     private static final JsonNode REQUEST = SPEC.operation("submitEffectTask").requestSchema();
     private static final String URL_A = "https://example.com/a.jpg";
     private static final String URL_B = "https://example.com/b.jpg";
-    private static AcceptanceApi api;
-
-    @BeforeAll
-    static void start() {
-        api = AcceptanceApi.start(ValidationMatrixAcceptanceTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final AcceptanceApi api = AcceptanceApi.perClass();
 
     private static String body(Effect effect, boolean rightShape, Integer duration) {
         boolean asImages = (effect.persons() == 2) == rightShape;

@@ -3,27 +3,42 @@ package dev.klingeffects.contracttests.support;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * RestAssured against an in-process mock: every response is checked against the spec by the
- * OpenAPI validation filter, and every call is recorded for contract coverage.
+ * OpenAPI validation filter, and every call is recorded for contract coverage. Register it with
+ * {@code @RegisterExtension}: the mock runs for the whole test class.
  */
-public final class AcceptanceApi implements AutoCloseable {
+public final class AcceptanceApi implements BeforeAllCallback, AfterAllCallback {
 
     private static final OpenApiValidationFilter SPEC_FILTER =
             new OpenApiValidationFilter(SpecValidators.responsesOnly(ContractFiles.read(ContractFiles.spec())));
 
-    private final InProcessMock mock;
-    private final CoverageRecorder recorder;
+    private final String[] flags;
+    private InProcessMock mock;
+    private CoverageRecorder recorder;
 
-    private AcceptanceApi(InProcessMock mock, CoverageRecorder recorder) {
-        this.mock = mock;
-        this.recorder = recorder;
+    private AcceptanceApi(String... flags) {
+        this.flags = flags;
     }
 
-    /** Starts a mock with these flags for one test class. */
-    public static AcceptanceApi start(Class<?> testClass, String... flags) {
-        return new AcceptanceApi(InProcessMock.start(flags), new CoverageRecorder(testClass));
+    /** A mock with these flags for the test class that registers it. */
+    public static AcceptanceApi perClass(String... flags) {
+        return new AcceptanceApi(flags);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        mock = InProcessMock.start(flags);
+        recorder = new CoverageRecorder(context.getRequiredTestClass());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        mock.close();
     }
 
     /** @return a request with the filters and the base URI set */
@@ -39,10 +54,5 @@ public final class AcceptanceApi implements AutoCloseable {
     /** @return the mock, for its admin API */
     public InProcessMock mock() {
         return mock;
-    }
-
-    @Override
-    public void close() {
-        mock.close();
     }
 }

@@ -6,16 +6,24 @@ import dev.klingeffects.mock.config.SettingsParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real mock server on a free port, for one test class. */
-public final class RunningMock implements AutoCloseable {
+/**
+ * A real mock server on a free port. Either {@link #start} it (try-with-resources), or register
+ * {@link #perClass} with {@code @RegisterExtension} to run one for a whole test class.
+ */
+public final class RunningMock implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final MockServer server;
-    private final SpecCheckedClient client;
+    private final ContractSpec spec;
+    private final String[] flags;
+    private MockServer server;
+    private SpecCheckedClient client;
 
-    private RunningMock(MockServer server, ContractSpec spec) {
-        this.server = server;
-        this.client = new SpecCheckedClient(server.baseUrl(), spec);
+    private RunningMock(ContractSpec spec, String... flags) {
+        this.spec = spec;
+        this.flags = flags;
     }
 
     /** Starts the mock with these flags on top of: port 0, no access log, a fixed seed. */
@@ -25,10 +33,32 @@ public final class RunningMock implements AutoCloseable {
 
     /** Starts the mock on another spec. */
     public static RunningMock start(ContractSpec spec, String... flags) {
+        RunningMock mock = new RunningMock(spec, flags);
+        mock.open();
+        return mock;
+    }
+
+    /** A mock started before the test class's tests and stopped after them. */
+    public static RunningMock perClass(String... flags) {
+        return new RunningMock(ContractSpec.load(), flags);
+    }
+
+    private void open() {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--access-log", "false", "--seed", "42"));
         args.addAll(List.of(flags));
         var settings = SettingsParser.parse(args.toArray(String[]::new), Map.of(), spec.modellix());
-        return new RunningMock(MockServer.create(settings, spec).start(), spec);
+        server = MockServer.create(settings, spec).start();
+        client = new SpecCheckedClient(server.baseUrl(), spec);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** @return a client whose every API response is checked against the spec */
