@@ -91,8 +91,10 @@ class SubmitValidationTest {
                         "Value out of range: parameter 'duration' must be one of [5, 10], got 7"),
                 Arguments.of("reportsCatalogRulesBeforeImageChecks", "{\"effect_scene\": \"zzzzzzzz\", \"image\": \"ftp://x\"}",
                         "Invalid parameters: parameter 'effect_scene' must be a supported effect, got 'zzzzzzzz'"),
-                Arguments.of("shortensHugeValuesInMessages", "{\"effect_scene\": \"" + "x".repeat(5000) + "\", \"image\": " + a + "}",
-                        "Invalid parameters: parameter 'effect_scene' must be a supported effect, got '" + "x".repeat(64) + "…'"));
+                Arguments.of("refusesAnEffectNameOverTheSpecsMaxLength", "{\"effect_scene\": \"" + "x".repeat(5000) + "\", \"image\": " + a + "}",
+                        "Value out of range: parameter 'effect_scene' must have at most 64 characters, got 5000"),
+                Arguments.of("shortensHugeValuesInMessages", "{\"effect_scene\": \"pet_lion_pro\", \"image\": " + a + ", \"duration\": \"" + "x".repeat(5000) + "\"}",
+                        "Invalid format: parameter 'duration' must be an integer, got '" + "x".repeat(63) + "…"));
     }
 
     @ParameterizedTest(name = "{0}")

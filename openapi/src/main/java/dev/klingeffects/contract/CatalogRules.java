@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The request rules a schema cannot express, read from the spec's {@code x-effect-catalog} and
- * {@code oneOf}: the effect exists, the image field matches its person count, the duration is one
- * it supports. Shared by the client's pre-checks and the mock, so both say the same thing.
+ * the request schema's {@code not: {required: [...]}} (fields that must not be sent together): the
+ * effect exists, the image field matches its person count, the duration is one it supports. Shared by the client's pre-checks and the mock, so both say the same thing.
  */
 public final class CatalogRules {
 
@@ -44,9 +44,7 @@ public final class CatalogRules {
         extension.path("image-field-by-persons").fields()
                 .forEachRemaining(entry -> byPersons.put(Integer.valueOf(entry.getKey()), entry.getValue().asText()));
         List<String> exclusive = new ArrayList<>();
-        for (JsonNode alternative : request.path("oneOf")) {
-            alternative.path("required").forEach(field -> exclusive.add(field.asText()));
-        }
+        request.path("not").path("required").forEach(field -> exclusive.add(field.asText()));
         return new CatalogRules(catalog, extension.path("effect-field").asText(),
                 extension.path("duration-field").asText(), byPersons, exclusive);
     }

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.klingeffects.contract.CatalogRules;
+import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.contract.EffectCatalog;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +25,7 @@ class RequestSchemaRulesTest {
     @ValueSource(strings = {
         "{\"image\": \"https://x.test/a.jpg\"}",
         "{\"effect_scene\": \"\", \"image\": \"https://x.test/a.jpg\"}",
-        "{\"effect_scene\": \"hug_pro\"}",
+        "{\"effect_scene\": \"a_name_longer_than_any_effect_could_ever_be_in_this_catalog_0123456789\", \"image\": \"https://x.test/a.jpg\"}",
         "{\"effect_scene\": \"hug_pro\", \"image\": \"https://x.test/a.jpg\", \"images\": [\"https://x.test/a.jpg\", \"https://x.test/b.jpg\"]}",
         "{\"effect_scene\": \"hug_pro\", \"images\": [\"https://x.test/a.jpg\"]}",
         "{\"effect_scene\": \"hug_pro\", \"images\": [\"https://x.test/a.jpg\", \"https://x.test/b.jpg\", \"https://x.test/c.jpg\"]}",
@@ -35,5 +42,24 @@ class RequestSchemaRulesTest {
                 .build();
 
         assertThat(VALIDATOR.validateRequest(request).hasErrors()).isTrue();
+    }
+
+    @Test
+    void neitherImageNorImagesIsLeftToTheCatalogRuleThatNamesTheFieldTheEffectNeeds() {
+        ContractSpec spec = ContractSpec.load();
+        var rules = CatalogRules.from(spec, EffectCatalog.load(spec));
+
+        assertThat(rules.exclusiveFields()).containsExactly("image", "images");
+        assertThat(rules.check("hug_pro", Set.of("effect_scene"), null))
+                .map(ContractError::message)
+                .contains("Invalid parameters: parameter 'images' is required for effect 'hug_pro'");
+    }
+
+    @Test
+    void imageMaxLengthIsTheBase64LengthOfTheImageByteLimit() {
+        JsonNode image = ContractSpec.load().schema("ImageInput");
+        long maxBytes = image.path("x-image").path("max-bytes").asLong();
+
+        assertThat(image.path("maxLength").asLong()).isEqualTo(4 * ((maxBytes + 2) / 3));
     }
 }

@@ -16,8 +16,11 @@ record FieldRule(String name, String type, Integer minLength, Integer maxLength,
         schema.path("enum").forEach(allowed::add);
         FieldRule items = schema.has("items") ? compile(spec, name + "[]", schema.get("items")) : null;
         ImageRules image = schema.has("x-image") ? ImageRules.from(schema.get("x-image")) : null;
+        // An image's maxLength is its x-image byte limit in Base64 characters (the spec derives one from the
+        // other): the image rules enforce that bound and say it in bytes, which is what a user can act on.
+        Integer maxLength = image != null ? null : intOrNull(schema, "maxLength");
         return new FieldRule(name, schema.path("type").asText("string"), intOrNull(schema, "minLength"),
-                intOrNull(schema, "maxLength"), List.copyOf(allowed), longOrNull(schema, "minimum"),
+                maxLength, List.copyOf(allowed), longOrNull(schema, "minimum"),
                 longOrNull(schema, "maximum"), intOrNull(schema, "minItems"), intOrNull(schema, "maxItems"),
                 items, image);
     }
