@@ -83,7 +83,7 @@ class KlingEffectsClientPactTest {
                                           PactDslJsonBody body, Map<String, String> extraHeaders, int status) {
         var request = builder.given(state).uponReceiving(description)
                 .method("POST").path(SUBMIT_PATH)
-                .matchHeader("Authorization", key.equals(VALID_KEY) ? AUTH_PATTERN : "Bearer " + key, "Bearer " + key)
+                .matchHeader("Authorization", key.equals(VALID_KEY) ? AUTH_PATTERN : Contract.literal("Bearer " + key), "Bearer " + key)
                 .matchHeader("Content-Type", "application/json.*", "application/json")
                 .body(body);
         extraHeaders.forEach(request::headers);
@@ -94,7 +94,7 @@ class KlingEffectsClientPactTest {
                                         String taskId, Map<String, String> extraHeaders, int status) {
         var request = builder.given(state).uponReceiving(description)
                 .method("GET").path(TASKS_PATH + taskId)
-                .matchHeader("Authorization", key.equals(VALID_KEY) ? AUTH_PATTERN : "Bearer " + key, "Bearer " + key);
+                .matchHeader("Authorization", key.equals(VALID_KEY) ? AUTH_PATTERN : Contract.literal("Bearer " + key), "Bearer " + key);
         extraHeaders.forEach(request::headers);
         return request.willRespondWith().status(status);
     }
@@ -129,7 +129,7 @@ class KlingEffectsClientPactTest {
 
     private static PactDslJsonBody errorBody(int status, String category, String detailPattern, String example) {
         return new PactDslJsonBody().integerType("code", status)
-                .stringMatcher("message", java.util.regex.Pattern.quote(category + ": ") + detailPattern, category + ": " + example);
+                .stringMatcher("message", Contract.literal(category + ": ") + detailPattern, category + ": " + example);
     }
 
     private static void rateLimitHeaders(PactDslResponse response) {

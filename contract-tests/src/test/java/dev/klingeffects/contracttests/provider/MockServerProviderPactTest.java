@@ -9,6 +9,7 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.klingeffects.contracttests.support.Contract;
 import dev.klingeffects.contracttests.support.InProcessMock;
+import dev.klingeffects.contracttests.support.ProviderStates;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Replays every interaction the client relies on against the real mock server. Provider states are
- * set up through the mock's admin API, never by faking a response.
+ * set up through the mock's admin API ({@link ProviderStates}), never by faking a response.
  */
 @Provider(Contract.PROVIDER)
 @PactFolder("target/pacts")
@@ -52,38 +53,31 @@ class MockServerProviderPactTest {
 
     @State(Contract.NO_TASKS)
     void noTasks() {
-        mock.reset();
+        ProviderStates.apply(Contract.NO_TASKS, mock);
     }
 
     @State(Contract.TASK_PENDING)
     void taskPending() {
-        mock.reset();
-        mock.createTask("task-1", Contract.VALID_KEY, "pending", null);
+        ProviderStates.apply(Contract.TASK_PENDING, mock);
     }
 
     @State(Contract.TASK_PROCESSING)
     void taskProcessing() {
-        mock.reset();
-        mock.createTask("task-1", Contract.VALID_KEY, "processing", null);
+        ProviderStates.apply(Contract.TASK_PROCESSING, mock);
     }
 
     @State(Contract.TASK_SUCCEEDED)
     void taskSucceeded() {
-        mock.reset();
-        mock.createTask("task-1", Contract.VALID_KEY, "success", null);
+        ProviderStates.apply(Contract.TASK_SUCCEEDED, mock);
     }
 
     @State(Contract.TASK_FAILED)
     void taskFailed() {
-        mock.reset();
-        mock.createTask("task-1", Contract.VALID_KEY, "failed", "Failure to pass the risk control system");
+        ProviderStates.apply(Contract.TASK_FAILED, mock);
     }
 
     @State(Contract.CONCURRENT_LIMIT_REACHED)
     void concurrentLimitReached() {
-        mock.reset();
-        for (int i = 1; i <= 3; i++) {
-            mock.createTask("task-busy-" + i, Contract.VALID_KEY, null, null);
-        }
+        ProviderStates.apply(Contract.CONCURRENT_LIMIT_REACHED, mock);
     }
 }

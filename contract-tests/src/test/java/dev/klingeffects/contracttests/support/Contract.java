@@ -31,5 +31,23 @@ public final class Contract {
     /** Provider state. */
     public static final String CONCURRENT_LIMIT_REACHED = "the key already has 3 unfinished tasks";
 
+    private static final String REGEX_METACHARACTERS = "\\^$.|?*+()[]{}";
+
+    /**
+     * A regular expression matching {@code text} literally, written so that every Pact implementation
+     * reads it: Java's {@code \\Q...\\E} quoting is unknown to the Rust, JavaScript and Go regex
+     * engines, and Rust refuses escapes of characters that are not metacharacters.
+     */
+    public static String literal(String text) {
+        StringBuilder regex = new StringBuilder(text.length() + 8);
+        text.chars().forEach(c -> {
+            if (REGEX_METACHARACTERS.indexOf(c) >= 0) {
+                regex.append('\\');
+            }
+            regex.appendCodePoint(c);
+        });
+        return regex.toString();
+    }
+
     private Contract() {}
 }

@@ -30,6 +30,11 @@ public final class ContractFiles {
         return Path.of(System.getProperty("spec.file", "../openapi/kling-video-effects.yaml"));
     }
 
+    /** @return the folder of the npm tools the build installs ({@code tools/} at the checkout's root) */
+    public static Path toolsDir() {
+        return Path.of(System.getProperty("tools.dir", "../tools"));
+    }
+
     /** @return the project's README */
     public static Path readme() {
         return Path.of(System.getProperty("readme.file", "../README.md"));
