@@ -24,8 +24,12 @@ final class ErrorMapping {
             case 413 -> ContractError.payloadTooLarge(maxBodyBytes);
             case 414 -> new ContractError(414, "Invalid parameters", "request URI is too long");
             case 431 -> new ContractError(431, "Invalid parameters", "request headers are too large");
-            // RFC 9110's answer to a request line that is not HTTP/1.x, given before any route.
-            case 505 -> new ContractError(505, "Invalid format", "HTTP version not supported, use HTTP/1.1");
+            case 408 -> new ContractError(408, "Invalid format", "request not received in time");
+            // An HTTP/2 preface on this HTTP/1.1 port.
+            case 426 -> new ContractError(426, "Invalid format", "HTTP/2 is not served here, use HTTP/1.1");
+            // A request line the parser cannot read, unknown versions (HTTP/1.2, HTTP/3) included: the
+            // client's request is malformed, so 400 rather than Jetty's 505.
+            case 505 -> new ContractError(400, "Invalid format", "unsupported HTTP version, use HTTP/1.1");
             default -> status >= 500 ? new ContractError(status, "Internal error", "an unexpected error occurred, please retry later")
                     : new ContractError(status, "Invalid format", "malformed HTTP request");
         };

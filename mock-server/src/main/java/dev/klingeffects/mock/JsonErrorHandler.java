@@ -22,14 +22,22 @@ final class JsonErrorHandler extends ErrorHandler {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** Jetty writes error bodies only for GET, POST and HEAD by default; every answer here has one. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        ContractError error = ErrorMapping.forStatus(code, maxBodyBytes);
+        response.setStatus(error.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         // Jetty drops the connection after refusing a request itself; say so, or a keep-alive
         // client sends its next request into a closed socket.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        response.write(true, ByteBuffer.wrap(body(error)), callback);
     }
 
     // Deprecated for removal in Jetty 12, but still what Jetty calls for a request it cannot parse; without
@@ -39,11 +47,10 @@ final class JsonErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put(HttpHeader.CONNECTION, "close");
-        return ByteBuffer.wrap(body(status));
+        return ByteBuffer.wrap(body(ErrorMapping.forStatus(status, maxBodyBytes)));
     }
 
-    private byte[] body(int status) {
-        ContractError error = ErrorMapping.forStatus(status, maxBodyBytes);
+    private static byte[] body(ContractError error) {
         return Json.bytes(Json.object().put("code", error.status()).put("message", error.message()));
     }
 }

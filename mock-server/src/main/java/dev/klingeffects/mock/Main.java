@@ -3,6 +3,7 @@ package dev.klingeffects.mock;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.config.SettingsParser;
+import java.net.BindException;
 
 /** Command-line entry: {@code java -jar kling-effects-mock-server.jar [flags]}. */
 public final class Main {
@@ -24,14 +25,43 @@ public final class Main {
         try {
             settings = SettingsParser.parse(args, System.getenv(), spec.modellix());
         } catch (SettingsParser.InvalidSettingsException e) {
-            System.err.println("kling-effects-mock-server: " + e.getMessage());
-            System.exit(2);
+            exit(2, e.getMessage());
             return;
         }
-        MockServer server = MockServer.create(settings, spec).start();
+        MockServer server = MockServer.create(settings, spec);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            exit(1, whyNotListening(e, settings));
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "graceful-shutdown"));
         System.out.println("Kling effects mock server (spec " + spec.version() + ") listening on " + server.baseUrl());
         settings.describe().forEach(line -> System.out.println("  " + line));
         System.out.println("  docs               " + server.baseUrl() + "/docs");
+        if (server.adminExposed()) {
+            System.out.println("WARNING: listening on " + settings.host() + " with no --admin-token: anyone who can "
+                    + "reach this port can reset the mock and plant tasks through /__admin. Set --admin-token.");
+        }
+    }
+
+    /** One line a person can act on, instead of a stack trace. */
+    static String whyNotListening(RuntimeException e, Settings settings) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                String message = String.valueOf(bind.getMessage());
+                if (message.contains("in use")) {
+                    return "port " + settings.port() + " is in use; pick another with --port (0 picks a free one)";
+                }
+                return "cannot listen on " + settings.host() + ":" + settings.port() + " (" + message
+                        + "); is " + settings.host() + " an address of this machine? Pick another with --host";
+            }
+        }
+        return "cannot start: " + e.getMessage();
+    }
+
+    private static void exit(int status, String message) {
+        System.err.println("kling-effects-mock-server: " + message);
+        System.exit(status);
     }
 }

@@ -5,10 +5,14 @@ import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
 import dev.klingeffects.mock.admin.AdminApi;
+import dev.klingeffects.mock.admin.AdminGuard;
 import dev.klingeffects.mock.admin.RequestJournal;
 import dev.klingeffects.mock.auth.ApiKeys;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.http.ApiRoutes;
+import dev.klingeffects.mock.http.BodyReader;
+import dev.klingeffects.mock.http.UnreadBodies;
+import dev.klingeffects.mock.http.UploadLimits;
 import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.http.SystemPages;
@@ -19,7 +23,11 @@ import dev.klingeffects.mock.tasks.TaskStore;
 import dev.klingeffects.mock.validation.SubmitValidator;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,9 +42,16 @@ public final class MockServer {
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
     private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+    /** Threads serving requests; at most {@code --max-uploads} of them receive bodies at any time. */
+    static final int MAX_THREADS = 200;
+    /** A connection silent for this long is closed, and a blocked body read gives up (then 408). */
+    static final long IDLE_TIMEOUT_MILLIS = 15_000;
+    /** How long a body of known size may wait for upload memory before it gets 503. */
+    private static final long UPLOAD_MEMORY_WAIT_MILLIS = 10_000;
 
     private final Javalin app;
     private final Settings settings;
+    private final UploadLimits uploads;
 
     private MockServer(Settings settings, ContractSpec spec) {
         this.settings = settings;
@@ -51,10 +66,17 @@ public final class MockServer {
                 settings.processingMaxMillis(), settings.failureRate(), reasons, settings.seed());
         RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), clock);
         RequestJournal journal = new RequestJournal(settings.journalSize());
+        // Whatever --upload-memory says, one maximal body (and its buffer growth) must fit.
+        long oneMaximalBody = validator.maxBodyBytes() + validator.maxBodyBytes() / 2;
+        this.uploads = new UploadLimits(Math.max(settings.uploadMemoryBytes(), oneMaximalBody), settings.maxUploads(),
+                UPLOAD_MEMORY_WAIT_MILLIS);
+        BodyReader bodies = new BodyReader(uploads, settings.bodyTimeout());
         ApiRoutes api = new ApiRoutes(spec, validator, store, lifecycle, clock, limiter,
-                new ApiKeys(settings.apiKeys()), settings);
-        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle);
+                new ApiKeys(settings.apiKeys()), settings, bodies);
+        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies);
+        AdminGuard adminGuard = new AdminGuard(settings.adminToken(), isLoopback(settings.host()));
         SystemPages pages = new SystemPages(spec);
+        JsonErrorHandler errors = new JsonErrorHandler(validator.maxBodyBytes());
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -65,21 +87,29 @@ public final class MockServer {
             // The submit handler reads its body itself and stops at this limit; this is the safety net.
             config.http.maxRequestSize = validator.maxBodyBytes();
             config.staticFiles.enableWebjars();
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(validator.maxBodyBytes())));
+            config.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8);
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(errors);
+                // Requests in flight (a delayed answer, an upload) finish on stop, for up to the grace period.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(settings.shutdownGrace().toMillis());
+            });
+            // The servlet layer refuses some requests itself (an empty path segment, OPTIONS *): same shape.
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
             // Generous, as a mock should be: only absurd request lines and headers meet the HTTP layer's 414/431.
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+                http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
                 // A task id with bad UTF-8 or a NUL is merely unknown (404), not a malformed request;
-                // ambiguous targets (encoded '/', dot segments) stay refused, as they hide traversals.
+                // ambiguous targets (encoded '/', dot segments) stay refused, as they hide traversals, and so
+                // do escapes that are not %XX (%u0041, %zz): the router cannot decode them (400, not 500).
                 http.setUriCompliance(UriCompliance.DEFAULT.with("kling-mock",
                         UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.TRUNCATED_UTF8_ENCODING,
-                        UriCompliance.Violation.BAD_PERCENT_ENCODING, UriCompliance.Violation.UTF16_ENCODINGS,
                         UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS, UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS));
             });
             config.requestLogger.http((ctx, millis) -> {
                 if (!ctx.path().startsWith("/__admin")) {
-                    journal.record(new RequestJournal.Entry(clock.now(), ctx.method().name(), ctx.path(),
-                            ctx.statusCode(), millis));
+                    journal.record(clock.now(), ctx.method().name(), ctx.path(), ctx.statusCode(), millis);
                 }
                 if (settings.accessLog()) {
                     ACCESS.info("{} {} {} {}ms", ctx.method().name(), ctx.path(), ctx.statusCode(),
@@ -88,13 +118,16 @@ public final class MockServer {
             });
 
             config.routes.post(api.submitPath(), api.submit());
-            config.routes.get(api.taskPath(), api.getTask());
-            config.routes.get("/files/{file}", api.videoFile());
+            getAndHead(config, api.taskPath(), api.getTask());
+            getAndHead(config, "/files/{file}", api.videoFile());
 
-            config.routes.get("/health", pages::health);
-            config.routes.get("/openapi.yaml", pages::spec);
-            config.routes.get("/docs", pages::docs);
+            getAndHead(config, "/health", pages::health);
+            getAndHead(config, "/openapi.yaml", pages::spec);
+            getAndHead(config, "/docs", pages::docs);
 
+            // Refusals drain unread bodies within the same upload limits as the handlers that read them.
+            config.routes.before(ctx -> ctx.req().setAttribute(UnreadBodies.LIMITS, uploads));
+            config.routes.before("/__admin/*", adminGuard);
             config.routes.post("/__admin/reset", admin::reset);
             config.routes.get("/__admin/requests", admin::requests);
             config.routes.delete("/__admin/requests", admin::clearRequests);
@@ -108,10 +141,41 @@ public final class MockServer {
                     Responder.send(ctx, Reply.error(ErrorMapping.of(e, ctx.method().name(), ctx.path(),
                             validator.maxBodyBytes()))));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (ClientFaults.isClientFault(e)) {
+                    // A request cut short or badly framed: the client's fault, one line, no stack trace.
+                    LOG.debug("Unusable request {} {}: {}", ctx.method().name(), ctx.path(), e.toString());
+                    UnreadBodies.refuseUnread(ctx);
+                    Responder.send(ctx, Reply.error(ContractError.invalidFormat("malformed HTTP request")));
+                    return;
+                }
                 LOG.error("Internal fault on {} {}", ctx.method().name(), ctx.path(), e);
                 Responder.send(ctx, Reply.error(ContractError.internalError()));
             });
         });
+    }
+
+    private static void getAndHead(io.javalin.config.JavalinConfig config, String path, io.javalin.http.Handler handler) {
+        config.routes.get(path, handler);
+        // HEAD is GET without the body (Jetty drops it), after the same checks: never a blind 200.
+        config.routes.head(path, handler);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** @return whether the admin API is open to anyone who can reach the port (bound beyond loopback, no token) */
+    public boolean adminExposed() {
+        return settings.adminToken() == null && !isLoopback(settings.host());
+    }
+
+    /** @return the memory and concurrency limits of request bodies */
+    public UploadLimits uploads() {
+        return uploads;
     }
 
     /**

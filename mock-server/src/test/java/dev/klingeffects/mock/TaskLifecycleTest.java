@@ -64,7 +64,8 @@ class TaskLifecycleTest {
         assertThat(done.path("status").asText()).isEqualTo("success");
         assertThat(done.path("duration").asLong()).isEqualTo(5000);
         JsonNode video = done.at("/result/resources/0");
-        assertThat(video.path("url").asText()).isEqualTo(mock.baseUrl() + "/files/" + taskId + ".mp4");
+        assertThat(video.path("url").asText()).matches(java.util.regex.Pattern.quote(mock.baseUrl() + "/files/" + taskId)
+                + "\\.[0-9a-f]{32}\\.mp4");
         assertThat(video.path("type").asText()).isEqualTo("video");
         assertThat(video.path("width").asInt()).isEqualTo(720);
         assertThat(video.path("height").asInt()).isEqualTo(1280);
@@ -128,13 +129,37 @@ class TaskLifecycleTest {
     void successfulTaskServesARealMp4() {
         String taskId = submit(AUTH);
         mock.advanceClock(5000);
+        String url = poll(taskId).at("/result/resources/0/url").asText();
 
-        var file = mock.client().get("/files/" + taskId + ".mp4", Map.of());
+        var file = mock.client().get(url.substring(mock.baseUrl().length()), Map.of());
 
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Content-Type")).isEqualTo("video/mp4");
         byte[] bytes = file.raw().body();
         assertThat(new String(bytes, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+    }
+
+    @Test
+    void resultFileIsNotReachableFromTheTaskIdAlone() {
+        String taskId = submit(AUTH);
+        mock.advanceClock(5000);
+        String url = poll(taskId).at("/result/resources/0/url").asText();
+        String token = url.substring(url.indexOf(taskId) + taskId.length() + 1, url.length() - ".mp4".length());
+
+        assertThat(mock.client().get("/files/" + taskId + ".mp4", Map.of()).status()).isEqualTo(404);
+        assertThat(mock.client().get("/files/" + taskId + "." + "0".repeat(32) + ".mp4", Map.of()).status()).isEqualTo(404);
+        assertThat(mock.client().get("/files/" + taskId + "." + token + ".mp4", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void taskIdsCarry128RandomBitsSoOneDoesNotPredictTheNext() {
+        String first = submit(AUTH);
+        String second = submit(AUTH);
+
+        assertThat(first).matches("task-[0-9a-f]{32}");
+        assertThat(second).matches("task-[0-9a-f]{32}");
+        // ThreadLocalRandom ids shared their high bits from one submit to the next; these share nothing.
+        assertThat(first.substring(5, 13)).isNotEqualTo(second.substring(5, 13));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TaskStoreTest {
 
     private static Task task(String id, String owner, long now) {
-        return new Task(id, owner, "pet_lion_pro", 5, now, now + 10, now + 20, TaskStatus.SUCCESS, null, null);
+        return new Task(id, owner, "pet_lion_pro", 5, now, now + 10, now + 20, TaskStatus.SUCCESS, null, null, "token");
     }
 
     @Test

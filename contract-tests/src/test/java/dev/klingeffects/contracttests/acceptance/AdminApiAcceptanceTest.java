@@ -17,13 +17,13 @@ class AdminApiAcceptanceTest {
 
     @BeforeEach
     void reset() {
-        api.given().post("/__admin/reset").then().statusCode(200);
+        api.admin().post("/__admin/reset").then().statusCode(200);
     }
 
     @Test
     void seedsForcesAndListsTasks() {
-        api.given().body("{\"task_id\": \"task-qa-1\", \"api_key\": \"qa-key\"}").post("/__admin/tasks").then().statusCode(200);
-        api.given().body("{\"status\": \"failed\", \"error_message\": \"Image pixel is invalid\"}")
+        api.admin().body("{\"task_id\": \"task-qa-1\", \"api_key\": \"qa-key\"}").post("/__admin/tasks").then().statusCode(200);
+        api.admin().body("{\"status\": \"failed\", \"error_message\": \"Image pixel is invalid\"}")
                 .post("/__admin/tasks/task-qa-1/state").then().statusCode(200).body("status", equalTo("failed"));
 
         api.as("qa-key").get(TASKS_PATH + "task-qa-1").then().statusCode(200).body("data.error_message", equalTo("Image pixel is invalid"));
@@ -43,7 +43,7 @@ class AdminApiAcceptanceTest {
 
     @Test
     void advancesTheClock() {
-        api.given().body("{\"millis\": 90000}").post("/__admin/clock/advance").then().statusCode(200)
+        api.admin().body("{\"millis\": 90000}").post("/__admin/clock/advance").then().statusCode(200)
                 .body("offset_millis", equalTo(90000));
     }
 }

@@ -43,7 +43,7 @@ class ReadmeExampleTest {
 
             String printed = runMain(dir);
 
-            assertThat(printed.strip()).matches(Pattern.quote(mock.baseUrl()) + "/files/task-[0-9a-f]+\\.mp4");
+            assertThat(printed.strip()).matches(Pattern.quote(mock.baseUrl()) + "/files/task-[0-9a-f]+\\.[0-9a-f]{32}\\.mp4");
         }
     }
 

@@ -64,11 +64,15 @@ class TaskLifecycleAcceptanceTest {
     @Test
     void forgetsTheTaskAndItsFileWhenTheResultExpires() {
         String taskId = submit(null);
-        api.mock().advanceClock(5000 + 3_600_000);
+        api.mock().advanceClock(5000);
+        String fileUrl = api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(200)
+                .extract().path("data.result.resources[0].url");
+        api.mock().advanceClock(3_600_000);
 
         api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(404)
                 .body("message", equalTo("Resource not found: task '" + taskId + "' not found"));
         api.given().get("/files/" + taskId + ".mp4").then().statusCode(404);
+        api.given().get(fileUrl.substring(fileUrl.indexOf("/files/"))).then().statusCode(404);
     }
 
     @Test

@@ -46,6 +46,11 @@ public final class AcceptanceApi implements BeforeAllCallback, AfterAllCallback 
         return RestAssured.given().baseUri(mock.baseUrl()).filter(SPEC_FILTER).filter(recorder);
     }
 
+    /** @return a request to the admin API, which takes JSON only */
+    public RequestSpecification admin() {
+        return given().contentType("application/json");
+    }
+
     /** @return a request authorised with this key */
     public RequestSpecification as(String key) {
         return given().header("Authorization", "Bearer " + key);

@@ -45,7 +45,7 @@ public final class InProcessMock implements AutoCloseable {
     public void admin(String path, String json) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin" + path))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("admin " + path + " answered " + response.statusCode() + ": " + response.body());
             }

@@ -1,10 +1,11 @@
 package dev.klingeffects.mock.admin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.mock.config.Settings;
+import dev.klingeffects.mock.http.BodyReader;
 import dev.klingeffects.mock.http.Json;
 import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
@@ -17,15 +18,30 @@ import dev.klingeffects.mock.tasks.TaskStore;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
-/** The {@code /__admin} API for QA and tests: reset, journal, tasks, forced states, the clock. */
+/**
+ * The {@code /__admin} API for QA and tests: reset, journal, tasks, forced states, the clock. Listings
+ * come in pages ({@code limit}, {@code cursor}) written straight to the response, and request bodies
+ * are small JSON objects, so no admin call holds more than a page or a few KiB in memory.
+ */
 public final class AdminApi {
+
+    /** Page size when none is asked for. */
+    public static final int DEFAULT_PAGE = 100;
+    /** Largest page. */
+    public static final int MAX_PAGE = 1000;
+    /** Largest admin request body. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Largest clock step: a century, far from overflowing the clock's milliseconds. */
+    public static final long MAX_ADVANCE_MILLIS = 100L * 366 * 24 * 3600 * 1000;
 
     private final TaskStore store;
     private final RequestJournal journal;
     private final MockClock clock;
     private final RateLimiter limiter;
     private final Lifecycle lifecycle;
+    private final BodyReader bodies;
 
     /**
      * @param store     the tasks
@@ -33,13 +49,16 @@ public final class AdminApi {
      * @param clock     the mock clock
      * @param limiter   the rate limiter (reset with everything else)
      * @param lifecycle gives the default failure reason
+     * @param bodies    reads request bodies within the server's upload limits
      */
-    public AdminApi(TaskStore store, RequestJournal journal, MockClock clock, RateLimiter limiter, Lifecycle lifecycle) {
+    public AdminApi(TaskStore store, RequestJournal journal, MockClock clock, RateLimiter limiter, Lifecycle lifecycle,
+                    BodyReader bodies) {
         this.store = store;
         this.journal = journal;
         this.clock = clock;
         this.limiter = limiter;
         this.lifecycle = lifecycle;
+        this.bodies = bodies;
     }
 
     /** {@code POST /__admin/reset}: forget tasks, journal, rate windows; the clock back to wall time. */
@@ -51,14 +70,23 @@ public final class AdminApi {
         ok(ctx, Json.object().put("reset", true));
     }
 
-    /** {@code GET /__admin/requests}: the journal, oldest first. */
+    /** {@code GET /__admin/requests?limit=&cursor=}: a page of the journal, oldest first. */
     public void requests(Context ctx) {
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        for (RequestJournal.Entry entry : journal.entries()) {
-            list.addObject().put("at", entry.at()).put("method", entry.method()).put("path", entry.path())
-                    .put("status", entry.status()).put("millis", entry.millis());
+        Paging paging = Paging.of(ctx);
+        if (paging.error() != null) {
+            fail(ctx, paging.error());
+            return;
         }
-        ok(ctx, Json.object().set("requests", list));
+        RequestJournal.Page page = journal.page(paging.cursor(), paging.limit());
+        stream(ctx, "requests", page.entries(), page.nextCursor(), page.held(), (json, entry) -> {
+            json.writeStartObject();
+            json.writeNumberField("at", entry.at());
+            json.writeStringField("method", entry.method());
+            json.writeStringField("path", entry.path());
+            json.writeNumberField("status", entry.status());
+            json.writeNumberField("millis", entry.millis());
+            json.writeEndObject();
+        });
     }
 
     /** {@code DELETE /__admin/requests}: empty the journal. */
@@ -67,16 +95,36 @@ public final class AdminApi {
         ok(ctx, Json.object().put("cleared", true));
     }
 
-    /** {@code GET /__admin/tasks}: every live task with its status now. */
+    /**
+     * {@code GET /__admin/tasks?limit=&cursor=&status=&api_key=}: a page of live tasks with their status
+     * now, oldest first, optionally only those in one status or of one key.
+     */
     public void tasks(Context ctx) {
-        long now = clock.now();
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        for (Task task : store.all()) {
-            list.addObject().put("task_id", task.id()).put("status", task.statusAt(now).wire())
-                    .put("effect_scene", task.effect()).put("owner", Settings.mask(task.owner()))
-                    .put("created_at", task.createdAt()).put("finishes_at", task.finishesAt());
+        Paging paging = Paging.of(ctx);
+        if (paging.error() != null) {
+            fail(ctx, paging.error());
+            return;
         }
-        ok(ctx, Json.object().set("tasks", list));
+        long now = clock.now();
+        String status = ctx.queryParam("status");
+        if (status != null && !TaskStatus.isWire(status)) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'status' must be one of [pending, processing, "
+                    + "success, failed], got " + ContractError.quote(status)));
+            return;
+        }
+        String key = ctx.queryParam("api_key");
+        TaskStore.Page page = store.page(paging.cursor(), paging.limit(), task ->
+                (status == null || task.statusAt(now).wire().equals(status)) && (key == null || task.owner().equals(key)));
+        stream(ctx, "tasks", page.tasks(), page.nextCursor(), page.matching(), (json, task) -> {
+            json.writeStartObject();
+            json.writeStringField("task_id", task.id());
+            json.writeStringField("status", task.statusAt(now).wire());
+            json.writeStringField("effect_scene", task.effect());
+            json.writeStringField("owner", Settings.mask(task.owner()));
+            json.writeNumberField("created_at", task.createdAt());
+            json.writeNumberField("finishes_at", task.finishesAt());
+            json.writeEndObject();
+        });
     }
 
     /** {@code POST /__admin/tasks/{task_id}/state} with {@code {"status": "failed", "error_message": "…"}}. */
@@ -84,7 +132,6 @@ public final class AdminApi {
         String taskId = ctx.pathParam("task_id");
         JsonNode body = readObject(ctx);
         if (body == null) {
-            fail(ctx, ContractError.invalidFormat("invalid JSON format"));
             return;
         }
         Task task = store.find(taskId).orElse(null);
@@ -108,7 +155,6 @@ public final class AdminApi {
     public void createTask(Context ctx) {
         JsonNode body = readObject(ctx);
         if (body == null) {
-            fail(ctx, ContractError.invalidFormat("invalid JSON format"));
             return;
         }
         for (String required : new String[] {"task_id", "api_key"}) {
@@ -134,9 +180,14 @@ public final class AdminApi {
     /** {@code POST /__admin/clock/advance} with {@code {"millis": 5000}}: move time forward. */
     public void advanceClock(Context ctx) {
         JsonNode body = readObject(ctx);
-        JsonNode millis = body == null ? null : body.get("millis");
-        if (millis == null || !millis.isIntegralNumber() || millis.longValue() < 0) {
-            fail(ctx, ContractError.invalidParameters("parameter 'millis' must be a non-negative integer"));
+        if (body == null) {
+            return;
+        }
+        JsonNode millis = body.get("millis");
+        if (millis == null || !millis.canConvertToLong() || !millis.isIntegralNumber() || millis.longValue() < 0
+                || millis.longValue() > MAX_ADVANCE_MILLIS) {
+            fail(ctx, ContractError.invalidParameters("parameter 'millis' must be an integer from 0 to "
+                    + MAX_ADVANCE_MILLIS));
             return;
         }
         clock.advance(Duration.ofMillis(millis.longValue()));
@@ -163,14 +214,52 @@ public final class AdminApi {
         return task.forcedTo(status, reason, now);
     }
 
-    private static JsonNode readObject(Context ctx) {
-        try {
-            dev.klingeffects.mock.http.UnreadBodies.markRead(ctx);
-            JsonNode node = Json.MAPPER.readTree(ctx.bodyAsBytes());
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException | RuntimeException e) {
+    /** The body as a JSON object, or null after answering why it is not one (too large, malformed, …). */
+    private JsonNode readObject(Context ctx) {
+        BodyReader.Result body = bodies.read(ctx, MAX_BODY_BYTES,
+                ContractError.invalidParameters("admin request bodies must be at most " + MAX_BODY_BYTES + " bytes"));
+        if (body.refusal() != null) {
+            Responder.send(ctx, body.refusal());
             return null;
         }
+        try {
+            JsonNode node = Json.MAPPER.readTree(body.bytes());
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (IOException | RuntimeException e) {
+            // answered below
+        }
+        fail(ctx, ContractError.invalidFormat("invalid JSON format"));
+        return null;
+    }
+
+    /** Writes one page as {@code {"<name>": [...], "next_cursor": n|null, "total": n}}, item by item. */
+    private static <T> void stream(Context ctx, String name, List<T> items, long nextCursor, int total,
+                                   ItemWriter<T> writer) {
+        ctx.status(200);
+        ctx.contentType("application/json");
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(ctx.res().getOutputStream())) {
+            json.writeStartObject();
+            json.writeArrayFieldStart(name);
+            for (T item : items) {
+                writer.write(json, item);
+            }
+            json.writeEndArray();
+            if (nextCursor < 0) {
+                json.writeNullField("next_cursor");
+            } else {
+                json.writeStringField("next_cursor", Long.toString(nextCursor));
+            }
+            json.writeNumberField("total", total);
+            json.writeEndObject();
+        } catch (IOException e) {
+            // The client went away mid-page: nothing to tell it.
+        }
+    }
+
+    private interface ItemWriter<T> {
+        void write(JsonGenerator json, T item) throws IOException;
     }
 
     private static void ok(Context ctx, ObjectNode body) {

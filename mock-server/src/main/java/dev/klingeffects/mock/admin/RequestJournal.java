@@ -10,16 +10,27 @@ public final class RequestJournal {
     /**
      * One answered request.
      *
-     * @param at       Unix ms (mock clock)
-     * @param method   HTTP method
-     * @param path     path without query
-     * @param status   HTTP status sent
-     * @param millis   time to answer
+     * @param seq    its place in the order of answers, the cursor of listings
+     * @param at     Unix ms (mock clock)
+     * @param method HTTP method
+     * @param path   path without query
+     * @param status HTTP status sent
+     * @param millis time to answer
      */
-    public record Entry(long at, String method, String path, int status, double millis) {}
+    public record Entry(long seq, long at, String method, String path, int status, double millis) {}
+
+    /**
+     * One page of the journal.
+     *
+     * @param entries    the page, oldest first
+     * @param nextCursor the cursor of the next page, or -1 when this is the last
+     * @param held       how many entries the journal holds
+     */
+    public record Page(List<Entry> entries, long nextCursor, int held) {}
 
     private final int capacity;
     private final ArrayDeque<Entry> entries;
+    private long sequence;
 
     /** @param capacity most entries kept; the oldest go first */
     public RequestJournal(int capacity) {
@@ -27,20 +38,32 @@ public final class RequestJournal {
         this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
-    /** @param entry an answered request */
-    public synchronized void record(Entry entry) {
+    /** Records an answered request. */
+    public synchronized void record(long at, String method, String path, int status, double millis) {
         if (capacity == 0) {
             return;
         }
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(entry);
+        entries.addLast(new Entry(++sequence, at, method, path, status, millis));
     }
 
-    /** @return the entries, oldest first */
-    public synchronized List<Entry> entries() {
-        return new ArrayList<>(entries);
+    /** @return up to {@code limit} entries recorded after {@code cursor}, oldest first */
+    public synchronized Page page(long cursor, int limit) {
+        List<Entry> page = new ArrayList<>(Math.min(limit, entries.size()));
+        long next = -1;
+        for (Entry entry : entries) {
+            if (entry.seq() <= cursor) {
+                continue;
+            }
+            if (page.size() == limit) {
+                next = page.get(page.size() - 1).seq();
+                break;
+            }
+            page.add(entry);
+        }
+        return new Page(page, next, entries.size());
     }
 
     /** Forgets every entry. */

@@ -24,12 +24,19 @@ import java.util.Set;
  * @param seed                seed of random choices (timings, failures)
  * @param accessLog           whether to log one line per request
  * @param frozenClock         whether the mock's time moves only through the admin API
+ * @param adminToken          the Bearer token {@code /__admin} requires, or null for none
+ * @param uploadMemoryBytes   bytes all request bodies in flight may hold together (the server raises it
+ *                            to what one maximal body needs)
+ * @param maxUploads          request bodies received at once
+ * @param bodyTimeout         how long a whole request body may take to arrive
+ * @param shutdownGrace       how long requests in flight may take to finish on stop
  */
 public record Settings(String host, int port, String publicUrl, Set<String> apiKeys, String profile,
                        long pendingMillis, long processingMinMillis, long processingMaxMillis, double failureRate,
                        Duration resultTtl, int rateLimitPerMinute, int concurrentLimit, int maxTasks,
                        int journalSize, long seed, boolean accessLog,
-                       boolean frozenClock) {
+                       boolean frozenClock, String adminToken, long uploadMemoryBytes, int maxUploads,
+                       Duration bodyTimeout, Duration shutdownGrace) {
 
     /** Copies the key set so the record stays immutable. */
     public Settings {
@@ -55,7 +62,12 @@ public record Settings(String host, int port, String publicUrl, Set<String> apiK
                 "journal size       " + journalSize,
                 "seed               " + seed,
                 "access log         " + (accessLog ? "on" : "off"),
-                "clock              " + (frozenClock ? "frozen (moves only via /__admin/clock/advance)" : "wall time"));
+                "clock              " + (frozenClock ? "frozen (moves only via /__admin/clock/advance)" : "wall time"),
+                "state              in memory only (a restart forgets every task)",
+                "admin api          " + (adminToken == null ? "open (no --admin-token)" : "Bearer token required"),
+                "uploads            " + maxUploads + " at once, " + uploadMemoryBytes / (1024 * 1024)
+                        + " MB together, each within " + bodyTimeout.toSeconds() + " s",
+                "shutdown grace     " + shutdownGrace.toSeconds() + " s");
     }
 
     /**

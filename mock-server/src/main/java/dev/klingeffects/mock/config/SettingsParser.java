@@ -32,8 +32,13 @@ public final class SettingsParser {
         RESULT_TTL("result-ttl", "ISO-8601", "how long results stay downloadable, e.g. PT1H (default from the spec: P7D)"),
         RATE_LIMIT("rate-limit", "N", "requests per minute per key, 0 = off (qa 0, realistic from the spec: 100)"),
         CONCURRENT_LIMIT("concurrent-limit", "N", "unfinished tasks per key, 0 = off (qa 0, realistic from the spec: 3)"),
-        MAX_TASKS("max-tasks", "N", "most tasks kept in memory, oldest dropped first (default 50000)"),
+        MAX_TASKS("max-tasks", "N", "most tasks kept (in memory only: a restart forgets them); past it the oldest finished task goes, an unfinished one only when none has finished (default 50000)"),
         JOURNAL_SIZE("journal-size", "N", "most requests kept in the admin journal (default 1000)"),
+        ADMIN_TOKEN("admin-token", "TOKEN", "require 'Authorization: Bearer TOKEN' on /__admin (default: none; set it when others can reach the port)"),
+        UPLOAD_MEMORY("upload-memory", "MB", "memory all request bodies in flight may hold together; more wait up to 10 s, then 503 (default: a third of the heap; never less than one maximal body needs)"),
+        MAX_UPLOADS("max-uploads", "N", "request bodies received at once; more get 503 at once (default 32)"),
+        BODY_TIMEOUT("body-timeout", "SECONDS", "a whole request body must arrive within this, else 408 (default 60)"),
+        SHUTDOWN_GRACE("shutdown-grace", "SECONDS", "on SIGTERM, stop accepting and let requests in flight finish for up to this (default 10)"),
         SEED("seed", "N", "seed for random timings and failures (default: random)"),
         ACCESS_LOG("access-log", "true|false", "one log line per request (default true)"),
         FROZEN_CLOCK("frozen-clock", "true|false", "time moves only via /__admin/clock/advance (default false)"),
@@ -60,6 +65,9 @@ public final class SettingsParser {
             super(message);
         }
     }
+
+    /** Far beyond any real expiry, and far from overflowing the millisecond arithmetic of the clock. */
+    static final Duration MAX_RESULT_TTL = Duration.ofDays(36_500);
 
     private SettingsParser() {}
 
@@ -94,7 +102,12 @@ public final class SettingsParser {
         for (Flag flag : Flag.values()) {
             String value = env.get(flag.env());
             if (value != null && flag != Flag.HELP) {
-                given.put(flag, flag == Flag.API_KEY ? splitKeys(value) : List.of(value));
+                List<String> values = flag == Flag.API_KEY ? splitKeys(value) : List.of(value);
+                if (flag == Flag.API_KEY && values.isEmpty()) {
+                    // A list of blanks must not quietly mean "any key".
+                    throw new InvalidSettingsException(flag.env() + " lists no key (comma-separated keys expected)");
+                }
+                given.put(flag, values);
             }
         }
         Map<Flag, List<String>> fromArgs = new LinkedHashMap<>();
@@ -112,8 +125,9 @@ public final class SettingsParser {
             }
             Flag flag = byName(name);
             if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new InvalidSettingsException("--" + name + " needs a value");
+                // "--api-key --port 0" is a missing key, not a key named "--port".
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new InvalidSettingsException("--" + name + " needs a value (" + flag.value + ")");
                 }
                 value = args[++i];
             }
@@ -137,8 +151,8 @@ public final class SettingsParser {
         Duration ttl = values.parsed(Flag.RESULT_TTL, Duration.ofDays(modellix.path("result-ttl-days").asLong(7)),
                 text -> {
                     Duration duration = Duration.parse(text);
-                    if (duration.isNegative() || duration.isZero()) {
-                        throw new IllegalArgumentException("must be positive");
+                    if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_RESULT_TTL) > 0) {
+                        throw new IllegalArgumentException("must be positive and at most " + MAX_RESULT_TTL);
                     }
                     return duration;
                 });
@@ -156,6 +170,13 @@ public final class SettingsParser {
             }
             keys.add(key.trim());
         }
+        String adminToken = values.text(Flag.ADMIN_TOKEN, null);
+        if (adminToken != null && adminToken.isBlank()) {
+            throw new InvalidSettingsException("--admin-token must not be empty");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        long uploadMemoryMb = values.text(Flag.UPLOAD_MEMORY, null) == null ? -1
+                : values.number(Flag.UPLOAD_MEMORY, 0, 1, 1_048_576);
         String publicUrl = values.text(Flag.PUBLIC_URL, null);
         if (publicUrl != null) {
             publicUrl = publicUrl.replaceAll("/+$", "");
@@ -182,7 +203,12 @@ public final class SettingsParser {
                 (int) values.number(Flag.JOURNAL_SIZE, 1000, 0, 1_000_000),
                 values.number(Flag.SEED, System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE),
                 values.bool(Flag.ACCESS_LOG, true),
-                values.bool(Flag.FROZEN_CLOCK, false));
+                values.bool(Flag.FROZEN_CLOCK, false),
+                adminToken == null ? null : adminToken.trim(),
+                uploadMemoryMb > 0 ? uploadMemoryMb * 1024 * 1024 : heap == Long.MAX_VALUE ? 256L * 1024 * 1024 : heap / 3,
+                (int) values.number(Flag.MAX_UPLOADS, 32, 1, 10_000),
+                Duration.ofSeconds(values.number(Flag.BODY_TIMEOUT, 60, 1, 3600)),
+                Duration.ofSeconds(values.number(Flag.SHUTDOWN_GRACE, 10, 0, 600)));
     }
 
     private static Flag byName(String name) {

@@ -21,16 +21,17 @@ public final class ApiRoutes {
 
     /** Wires the handlers; see {@code MockServer} for what each argument is. */
     public ApiRoutes(ContractSpec spec, SubmitValidator validator, TaskStore store,
-                     Lifecycle lifecycle, MockClock clock, RateLimiter limiter, ApiKeys keys, Settings settings) {
+                     Lifecycle lifecycle, MockClock clock, RateLimiter limiter, ApiKeys keys, Settings settings,
+                     BodyReader bodies) {
         this.submitOperation = spec.operation("submitEffectTask");
         this.getTaskOperation = spec.operation("getTask");
         SampleVideo video = SampleVideo.load();
         String taskPrefix = getTaskOperation.path().substring(0, getTaskOperation.path().indexOf('{'));
         TaskViews views = new TaskViews(spec.modellix().path("model-id").asText(), taskPrefix, video, store);
         Links links = new Links(settings.publicUrl());
-        ApiGate gate = new ApiGate(keys, limiter, new ForcedReplies(spec), clock);
+        ApiGate gate = new ApiGate(keys, limiter, new ForcedReplies(spec, settings.rateLimitPerMinute()), clock);
         this.submit = new SubmitTaskHandler(submitOperation, gate, validator, store, lifecycle, clock, views,
-                links, settings.concurrentLimit());
+                links, settings.concurrentLimit(), bodies);
         this.getTask = new GetTaskHandler(getTaskOperation, gate, store, clock, views, links);
         this.videoFile = new VideoFileHandler(store, clock, video);
     }

@@ -16,9 +16,11 @@ final class ForcedReplies {
     private final ContractSpec spec;
     private final int perMinute;
 
-    ForcedReplies(ContractSpec spec) {
+    /** @param configuredPerMinute the mock's own rate limit; 0 (off) reports the spec's upstream limit */
+    ForcedReplies(ContractSpec spec, int configuredPerMinute) {
         this.spec = spec;
-        this.perMinute = spec.modellix().path("rate-limit-requests-per-minute").asInt();
+        this.perMinute = configuredPerMinute > 0 ? configuredPerMinute
+                : spec.modellix().path("rate-limit-requests-per-minute").asInt();
     }
 
     Reply forStatus(ContractSpec.Operation operation, int status, long nowMillis, String taskId) {

@@ -51,7 +51,7 @@ public final class TaskViews {
         if (status == TaskStatus.SUCCESS) {
             ObjectNode result = data.putObject("result");
             ObjectNode resource = result.putArray("resources").addObject();
-            resource.put("url", baseUrl + "/files/" + task.id() + ".mp4");
+            resource.put("url", baseUrl + VideoFileHandler.path(task));
             resource.put("type", "video");
             resource.put("width", video.width());
             resource.put("height", video.height());

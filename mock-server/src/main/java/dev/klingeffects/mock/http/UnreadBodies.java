@@ -1,21 +1,25 @@
 package dev.klingeffects.mock.http;
 
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Before a request is answered without its body having been read (a 401, a 405, a forced status),
- * reads the rest and throws it away: the client then gets its answer after sending everything, and
- * the connection stays usable for its next request. A body too large to be worth reading gets
- * {@code Connection: close} instead, so no client reuses a connection the server will drop.
+ * reads the rest and throws it away: the client then gets its answer after sending everything (closing
+ * on unread bytes would reset the connection and lose the answer), and the connection stays usable.
+ * Draining is bounded like an upload: it takes one of the {@code --max-uploads} places (none free: the
+ * connection closes at once), at most {@link #MAX_DRAIN_BYTES} and {@link #MAX_DRAIN_NANOS}, after which
+ * the answer says {@code Connection: close}. So a refusal never reads unbounded input.
  */
 public final class UnreadBodies {
 
     /** Request attribute set once the body has been read, or deliberately left unread. */
     private static final String HANDLED = "kling-mock.body-handled";
     /** Connection hygiene, not an API limit: beyond this, closing is cheaper than reading. */
-    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+    static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
+    static final long MAX_DRAIN_NANOS = 2_000_000_000L;
+    /** Request attribute holding the server's {@link UploadLimits}. */
+    public static final String LIMITS = "kling-mock.upload-limits";
 
     private UnreadBodies() {}
 
@@ -30,29 +34,40 @@ public final class UnreadBodies {
         ctx.header("Connection", "close");
     }
 
-    /** Drains what is left of an unread request body, or marks the connection for closing. */
+    /** Drains what is left of a small unread request body, or marks the connection for closing. */
     static void drainBeforeAnswer(Context ctx) {
-        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        long declared = ctx.req().getContentLengthLong();
+        boolean hasBody = declared > 0 || ctx.header("Transfer-Encoding") != null;
         if (!hasBody || ctx.req().getAttribute(HANDLED) != null) {
             return;
         }
-        markRead(ctx);
-        if (ctx.req().getContentLengthLong() > MAX_DRAIN_BYTES) {
-            ctx.header("Connection", "close");
+        UploadLimits limits = (UploadLimits) ctx.req().getAttribute(LIMITS);
+        if (declared > MAX_DRAIN_BYTES || limits == null || !limits.tryStartReceiving()) {
+            refuseUnread(ctx);
             return;
         }
+        try {
+            drain(ctx, declared < 0 ? MAX_DRAIN_BYTES : declared);
+        } finally {
+            limits.stopReceiving();
+        }
+    }
+
+    private static void drain(Context ctx, long expected) {
+        markRead(ctx);
+        long deadline = System.nanoTime() + MAX_DRAIN_NANOS;
         byte[] sink = new byte[8192];
         long drained = 0;
         try {
             InputStream in = ctx.req().getInputStream();
             for (int n; (n = in.read(sink)) > 0; ) {
                 drained += n;
-                if (drained > MAX_DRAIN_BYTES) {
+                if (drained > expected || System.nanoTime() - deadline > 0) {
                     ctx.header("Connection", "close");
                     return;
                 }
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (Exception e) {
             ctx.header("Connection", "close");
         }
     }

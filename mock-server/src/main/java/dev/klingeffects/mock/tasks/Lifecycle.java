@@ -52,7 +52,7 @@ public final class Lifecycle {
         }
         long startsAt = now + pendingMillis;
         return new Task(id, owner, effect, videoSeconds, now, startsAt, startsAt + processing,
-                fails ? TaskStatus.FAILED : TaskStatus.SUCCESS, reason, null);
+                fails ? TaskStatus.FAILED : TaskStatus.SUCCESS, reason, null, Ids.token());
     }
 
     /** @return the reason a failed task gives unless told otherwise */

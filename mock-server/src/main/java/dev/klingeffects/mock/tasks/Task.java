@@ -14,9 +14,11 @@ package dev.klingeffects.mock.tasks;
  * @param outcome        {@code SUCCESS} or {@code FAILED}
  * @param failureReason  the {@code error_message} when it fails
  * @param forcedStatus   a status set through the admin API, or null
+ * @param fileToken      the unguessable part of the result file's name
  */
 public record Task(String id, String owner, String effect, int videoSeconds, long createdAt, long startsAt,
-                   long finishesAt, TaskStatus outcome, String failureReason, TaskStatus forcedStatus) {
+                   long finishesAt, TaskStatus outcome, String failureReason, TaskStatus forcedStatus,
+                   String fileToken) {
 
     /** @return the status at {@code now} */
     public TaskStatus statusAt(long now) {
@@ -33,6 +35,6 @@ public record Task(String id, String owner, String effect, int videoSeconds, lon
     public Task forcedTo(TaskStatus status, String reason, long now) {
         long finished = status.finished() ? now : finishesAt;
         return new Task(id, owner, effect, videoSeconds, createdAt, Math.min(startsAt, finished), finished,
-                status.finished() ? status : outcome, reason != null ? reason : failureReason, status);
+                status.finished() ? status : outcome, reason != null ? reason : failureReason, status, fileToken);
     }
 }

@@ -16,6 +16,16 @@ public enum TaskStatus {
         return this == SUCCESS || this == FAILED;
     }
 
+    /** @return whether {@code text} is one of the four statuses as the API spells them */
+    public static boolean isWire(String text) {
+        for (TaskStatus status : values()) {
+            if (status.wire().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * @param text a status as the API spells it
      * @return the status

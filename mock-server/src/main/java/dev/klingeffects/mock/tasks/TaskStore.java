@@ -1,27 +1,39 @@
 package dev.klingeffects.mock.tasks;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * All tasks, bounded: at most {@code capacity} are kept (the oldest go first) and expired ones are
- * dropped, so a long QA session does not grow the heap without bound.
+ * All tasks, in memory only, bounded: at most {@code capacity} are kept and expired ones are dropped,
+ * so a long QA session does not grow the heap without bound. Past the capacity the oldest finished
+ * task goes; an unfinished one only when no task has finished, and never silently.
  */
 public final class TaskStore {
 
-    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> insertionOrder = new ConcurrentLinkedQueue<>();
+    private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
+    private static final long LOG_EVERY = 1000;
+
+    /** A task with its place in the order of arrival, which pages of listings follow. */
+    private record Held(Task task, long seq) {}
+
+    private final Map<String, Held> tasks = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> evictionOrder = new ConcurrentLinkedQueue<>();
     private final Map<String, Set<String>> unfinishedByOwner = new ConcurrentHashMap<>();
-    // Counts the queue, not the map: ids of tasks already dropped on expiry still hold a place
-    // until their turn comes, so both stay within the capacity.
-    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong evictedFinished = new AtomicLong();
+    private final AtomicLong evictedUnfinished = new AtomicLong();
+    private final Object evicting = new Object();
     private final int capacity;
     private final long resultTtlMillis;
     private final MockClock clock;
@@ -37,25 +49,129 @@ public final class TaskStore {
         this.clock = clock;
     }
 
-    /** @param task a new task */
+    /** @param task a new task, kept whatever its owner already has (the admin API's way) */
     public void add(Task task) {
-        tasks.put(task.id(), task);
-        insertionOrder.add(task.id());
-        unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
-        if (queued.incrementAndGet() > capacity) {
-            String oldest = insertionOrder.poll();
-            if (oldest != null) {
-                queued.decrementAndGet();
-                remove(oldest);
+        addWithin(task, 0);
+    }
+
+    /**
+     * The owner's unfinished tasks when a new one was refused.
+     *
+     * @param count              how many are pending or processing
+     * @param earliestFinishesAt when the first of them is due to finish (Unix ms), or -1 when none is due
+     */
+    public record Unfinished(int count, long earliestFinishesAt) {}
+
+    /**
+     * Adds a task unless its owner already has {@code limit} unfinished ones: the check and the add are
+     * one step per owner, so concurrent submits never exceed the limit.
+     *
+     * @param limit most unfinished tasks per owner, 0 for no limit
+     * @return null when added, else what the owner has that refused it
+     */
+    public Unfinished addWithin(Task task, int limit) {
+        Unfinished[] refused = new Unfinished[1];
+        long now = clock.now();
+        unfinishedByOwner.compute(task.owner(), (owner, ids) -> {
+            Set<String> unfinished = ids != null ? ids : ConcurrentHashMap.newKeySet();
+            if (limit > 0) {
+                Unfinished current = count(unfinished, now);
+                if (current.count() >= limit) {
+                    refused[0] = current;
+                    return unfinished.isEmpty() ? null : unfinished;
+                }
+            }
+            tasks.put(task.id(), new Held(task, sequence.incrementAndGet()));
+            if (!task.statusAt(now).finished()) {
+                unfinished.add(task.id());
+            }
+            return unfinished.isEmpty() ? null : unfinished;
+        });
+        if (refused[0] != null) {
+            return refused[0];
+        }
+        evictionOrder.add(task.id());
+        evictIfOverCapacity();
+        return null;
+    }
+
+    private Unfinished count(Set<String> ids, long now) {
+        int count = 0;
+        long earliest = Long.MAX_VALUE;
+        for (var it = ids.iterator(); it.hasNext(); ) {
+            Held held = tasks.get(it.next());
+            if (held == null || held.task().statusAt(now).finished()) {
+                it.remove();
+            } else {
+                count++;
+                if (held.task().forcedStatus() == null) {
+                    earliest = Math.min(earliest, held.task().finishesAt());
+                }
+            }
+        }
+        return new Unfinished(count, earliest == Long.MAX_VALUE ? -1 : earliest);
+    }
+
+    private void evictIfOverCapacity() {
+        if (tasks.size() <= capacity) {
+            return;
+        }
+        synchronized (evicting) {
+            while (tasks.size() > capacity) {
+                evictOne();
+            }
+        }
+    }
+
+    /** Drops the oldest finished task; the oldest unfinished one only when every task is unfinished. */
+    private void evictOne() {
+        long now = clock.now();
+        String oldestUnfinished = null;
+        int looked = 0;
+        int queued = evictionOrder.size();
+        while (looked++ < queued) {
+            String id = evictionOrder.poll();
+            if (id == null) {
+                break;
+            }
+            Held held = tasks.get(id);
+            if (held == null) {
+                continue;
+            }
+            if (held.task().statusAt(now).finished()) {
+                if (oldestUnfinished != null) {
+                    evictionOrder.add(oldestUnfinished);
+                }
+                remove(id);
+                long n = evictedFinished.incrementAndGet();
+                if (n == 1 || n % LOG_EVERY == 0) {
+                    LOG.info("Evicted {} finished task(s) so far to stay within --max-tasks {} (oldest finished first)",
+                            n, capacity);
+                }
+                return;
+            }
+            // Unfinished: keep it, at the back; remember the first (oldest) in case nothing has finished.
+            if (oldestUnfinished == null) {
+                oldestUnfinished = id;
+            } else {
+                evictionOrder.add(id);
+            }
+        }
+        if (oldestUnfinished != null) {
+            remove(oldestUnfinished);
+            long n = evictedUnfinished.incrementAndGet();
+            if (n == 1 || n % LOG_EVERY == 0) {
+                LOG.warn("Evicted {} UNFINISHED task(s) so far: all {} tasks are unfinished; raise --max-tasks "
+                        + "or let tasks finish", n, capacity);
             }
         }
     }
 
     private void remove(String id) {
-        Task removed = tasks.remove(id);
+        Held removed = tasks.remove(id);
         if (removed != null) {
             // Drop an owner's entry with its last task, so many one-off keys leave nothing behind.
-            unfinishedByOwner.computeIfPresent(removed.owner(), (owner, ids) -> {
+            unfinishedByOwner.computeIfPresent(removed.task().owner(), (owner, ids) -> {
                 ids.remove(id);
                 return ids.isEmpty() ? null : ids;
             });
@@ -67,15 +183,15 @@ public final class TaskStore {
      * @return the task while it exists and its result has not expired
      */
     public Optional<Task> find(String id) {
-        Task task = tasks.get(id);
-        if (task == null) {
+        Held held = tasks.get(id);
+        if (held == null) {
             return Optional.empty();
         }
-        if (expired(task, clock.now())) {
+        if (expired(held.task(), clock.now())) {
             remove(id);
             return Optional.empty();
         }
-        return Optional.of(task);
+        return Optional.of(held.task());
     }
 
     /** @return the instant (Unix ms) a finished task's result expires */
@@ -89,19 +205,11 @@ public final class TaskStore {
 
     /** Replaces a task, e.g. with a forced state. */
     public void replace(Task task) {
-        tasks.replace(task.id(), task);
+        tasks.computeIfPresent(task.id(), (id, held) -> new Held(task, held.seq()));
         if (task.forcedStatus() != null && !task.forcedStatus().finished()) {
             unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
         }
     }
-
-    /**
-     * The owner's unfinished tasks.
-     *
-     * @param count              how many are pending or processing
-     * @param earliestFinishesAt when the first of them is due to finish (Unix ms), or -1
-     */
-    public record Unfinished(int count, long earliestFinishesAt) {}
 
     /**
      * Counts the owner's unfinished tasks, forgetting finished ones as it goes.
@@ -111,37 +219,45 @@ public final class TaskStore {
      */
     public Unfinished unfinished(String owner) {
         Set<String> ids = unfinishedByOwner.get(owner);
-        if (ids == null) {
-            return new Unfinished(0, -1);
-        }
-        long now = clock.now();
-        int count = 0;
-        long earliest = Long.MAX_VALUE;
-        for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {
-            Task task = tasks.get(it.next());
-            if (task == null || task.statusAt(now).finished()) {
-                it.remove();
-            } else {
-                count++;
-                if (task.forcedStatus() == null) {
-                    earliest = Math.min(earliest, task.finishesAt());
-                }
-            }
-        }
-        return new Unfinished(count, earliest == Long.MAX_VALUE ? -1 : earliest);
+        return ids == null ? new Unfinished(0, -1) : count(ids, clock.now());
     }
 
-    /** @return every live task, oldest first */
-    public List<Task> all() {
+    /**
+     * One page of live tasks in order of arrival.
+     *
+     * @param tasks      the page, oldest first
+     * @param nextCursor the cursor of the next page, or -1 when this is the last
+     * @param matching   how many live tasks match the filter, all pages together
+     */
+    public record Page(List<Task> tasks, long nextCursor, int matching) {}
+
+    /**
+     * Lists live tasks that arrived after {@code cursor} and match {@code filter}; memory is bounded by
+     * {@code limit} whatever the store holds.
+     */
+    public Page page(long cursor, int limit, Predicate<Task> filter) {
         long now = clock.now();
-        List<Task> live = new ArrayList<>();
-        for (String id : insertionOrder) {
-            Task task = tasks.get(id);
-            if (task != null && !expired(task, now)) {
-                live.add(task);
+        PriorityQueue<Held> newestOfPage = new PriorityQueue<>(Comparator.comparingLong(Held::seq).reversed());
+        int matching = 0;
+        int after = 0;
+        for (Held held : tasks.values()) {
+            if (expired(held.task(), now) || !filter.test(held.task())) {
+                continue;
+            }
+            matching++;
+            if (held.seq() <= cursor) {
+                continue;
+            }
+            after++;
+            newestOfPage.add(held);
+            if (newestOfPage.size() > limit) {
+                newestOfPage.poll();
             }
         }
-        return live;
+        List<Held> page = new ArrayList<>(newestOfPage);
+        page.sort(Comparator.comparingLong(Held::seq));
+        long next = after > limit && !page.isEmpty() ? page.get(page.size() - 1).seq() : -1;
+        return new Page(page.stream().map(Held::task).toList(), next, matching);
     }
 
     /** @return how many tasks are held */
@@ -152,8 +268,7 @@ public final class TaskStore {
     /** Forgets every task. */
     public void clear() {
         tasks.clear();
-        insertionOrder.clear();
+        evictionOrder.clear();
         unfinishedByOwner.clear();
-        queued.set(0);
     }
 }
