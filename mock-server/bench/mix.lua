@@ -1,6 +1,6 @@
 -- The benchmark's request mix, the same for every server: two valid submits, two invalid ones, and
 -- a poll of the task submitted last. BENCH_MIX=soak keeps only the valid submit and its poll, where
--- every answer must be 200. Counts answers by status class so errors are visible.
+-- every answer must be 200; BENCH_MIX=poll sends only polls (requests without a body). Counts answers by status class so errors are visible.
 local key = os.getenv("BENCH_KEY") or "bench-key"
 local task = os.getenv("BENCH_TASK") or "task-bench"
 local submit = "/api/v1/image-to-video/kling/kling-video-effects/async"
@@ -28,6 +28,7 @@ local i = 0
 c2, c4, c5 = 0, 0, 0
 
 request = function()
+  if os.getenv("BENCH_MIX") == "poll" then return poll() end
   i = i + 1
   local n = (i % (#mix + 1)) + 1
   if n > #mix then return poll() end

@@ -44,14 +44,18 @@ public final class MockServer {
     private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     /** Threads serving requests; at most {@code --max-uploads} of them receive bodies at any time. */
     static final int MAX_THREADS = 200;
-    /** A connection silent for this long is closed, and a blocked body read gives up (then 408). */
+    /**
+     * A connection silent for this long is closed, and a blocked body read gives up (then 408); never
+     * longer than the body timeout, so a body that stops arriving is cut within it.
+     */
     static final long IDLE_TIMEOUT_MILLIS = 15_000;
-    /** How long a body of known size may wait for upload memory before it gets 503. */
+    /** How long a body of known size may wait for upload memory before it gets 503 (at most half the body timeout). */
     private static final long UPLOAD_MEMORY_WAIT_MILLIS = 10_000;
 
     private final Javalin app;
     private final Settings settings;
     private final UploadLimits uploads;
+    private final GracefulHandler graceful = new GracefulHandler();
 
     private MockServer(Settings settings, ContractSpec spec) {
         this.settings = settings;
@@ -69,7 +73,7 @@ public final class MockServer {
         // Whatever --upload-memory says, one maximal body (and its buffer growth) must fit.
         long oneMaximalBody = validator.maxBodyBytes() + validator.maxBodyBytes() / 2;
         this.uploads = new UploadLimits(Math.max(settings.uploadMemoryBytes(), oneMaximalBody), settings.maxUploads(),
-                UPLOAD_MEMORY_WAIT_MILLIS);
+                Math.min(UPLOAD_MEMORY_WAIT_MILLIS, settings.bodyTimeout().toMillis() / 2));
         BodyReader bodies = new BodyReader(uploads, settings.bodyTimeout());
         ApiRoutes api = new ApiRoutes(spec, validator, store, lifecycle, clock, limiter,
                 new ApiKeys(settings.apiKeys()), settings, bodies);
@@ -91,7 +95,7 @@ public final class MockServer {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(errors);
                 // Requests in flight (a delayed answer, an upload) finish on stop, for up to the grace period.
-                server.setHandler(new GracefulHandler());
+                server.setHandler(graceful);
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
             });
             // The servlet layer refuses some requests itself (an empty path segment, OPTIONS *): same shape.
@@ -99,7 +103,7 @@ public final class MockServer {
             // Generous, as a mock should be: only absurd request lines and headers meet the HTTP layer's 414/431.
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
-                http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                http.setIdleTimeout(Math.min(IDLE_TIMEOUT_MILLIS, settings.bodyTimeout().toMillis()));
                 // A task id with bad UTF-8 or a NUL is merely unknown (404), not a malformed request;
                 // ambiguous targets (encoded '/', dot segments) stay refused, as they hide traversals, and so
                 // do escapes that are not %XX (%u0041, %zz): the router cannot decode them (400, not 500).
@@ -173,6 +177,11 @@ public final class MockServer {
         return settings.adminToken() == null && !isLoopback(settings.host());
     }
 
+    /** @return how many requests are being handled now, delayed answers included */
+    public long requestsInFlight() {
+        return graceful.getCurrentRequestCount();
+    }
+
     /** @return the memory and concurrency limits of request bodies */
     public UploadLimits uploads() {
         return uploads;
@@ -216,8 +225,14 @@ public final class MockServer {
         return "http://" + host + ":" + port();
     }
 
-    /** Stops listening, letting requests in flight finish. */
+    /** Stops accepting, lets requests in flight finish for up to {@code --shutdown-grace}, then stops. */
     public void stop() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty reports requests still running when the grace period ends; they are cut, and that is all.
+            LOG.warn("Stopped after the {} s shutdown grace with requests still in flight ({})",
+                    settings.shutdownGrace().toSeconds(), String.valueOf(e.getCause() != null ? e.getCause() : e));
+        }
     }
 }

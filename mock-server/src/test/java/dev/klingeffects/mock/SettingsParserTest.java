@@ -100,4 +100,40 @@ class SettingsParserTest {
         assertThat(settings.processingMinMillis()).isEqualTo(100);
         assertThat(settings.processingMaxMillis()).isEqualTo(200);
     }
+
+    @Test
+    void takesNoFlagAsTheValueOfTheFlagBeforeIt() {
+        assertThatThrownBy(() -> parse(Map.of(), "--api-key", "--port", "0"))
+                .hasMessage("--api-key needs a value (KEY)");
+    }
+
+    @Test
+    void refusesAnEnvironmentKeyListOfBlanksInsteadOfAcceptingAnyKey() {
+        assertThatThrownBy(() -> parse(Map.of("KLING_MOCK_API_KEY", " , ,")))
+                .hasMessage("KLING_MOCK_API_KEY lists no key (comma-separated keys expected)");
+    }
+
+    @Test
+    void refusesAResultTtlTheClockCannotCount() {
+        assertThatThrownBy(() -> parse(Map.of(), "--result-ttl", "PT99999999999H"))
+                .hasMessage("--result-ttl must be positive and at most PT876000H, got 'PT99999999999H'");
+    }
+
+    @Test
+    void readsTheHardeningFlagsWithTheirDefaults() {
+        Settings defaults = parse(Map.of());
+        Settings given = parse(Map.of("KLING_MOCK_ADMIN_TOKEN", "tok"), "--upload-memory", "64", "--max-uploads", "4",
+                "--body-timeout", "5", "--shutdown-grace", "2");
+
+        assertThat(defaults.adminToken()).isNull();
+        assertThat(defaults.maxUploads()).isEqualTo(32);
+        assertThat(defaults.bodyTimeout()).hasSeconds(60);
+        assertThat(defaults.uploadMemoryBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 3);
+        assertThat(given.adminToken()).isEqualTo("tok");
+        assertThat(given.uploadMemoryBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(given.maxUploads()).isEqualTo(4);
+        assertThat(given.bodyTimeout()).hasSeconds(5);
+        assertThat(given.shutdownGrace()).hasSeconds(2);
+        assertThat(given.describe()).contains("admin api          Bearer token required");
+    }
 }

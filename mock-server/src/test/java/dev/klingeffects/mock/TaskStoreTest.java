@@ -54,4 +54,67 @@ class TaskStoreTest {
         clock.advance(Duration.ofMillis(20));
         assertThat(store.unfinished("a").count()).isZero();
     }
+
+    @Test
+    void evictsFinishedTasksBeforeAnyUnfinishedOne() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        store.add(new Task("old-unfinished", "a", "pet_lion_pro", 5, now, now + 1000, now + 2000, TaskStatus.SUCCESS,
+                null, null, "t"));
+        store.add(task("finished-1", "a", now - 100));
+        store.add(task("finished-2", "a", now - 100));
+
+        store.add(task("new-1", "a", now));
+        store.add(task("new-2", "a", now));
+
+        assertThat(store.find("old-unfinished")).isPresent();
+        assertThat(store.find("finished-1")).isEmpty();
+        assertThat(store.find("finished-2")).isEmpty();
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
+    void evictsTheOldestUnfinishedTaskOnlyWhenNoneHasFinished() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(2, Duration.ofDays(7).toMillis(), clock);
+        store.add(task("first", "a", clock.now()));
+        store.add(task("second", "a", clock.now()));
+
+        store.add(task("third", "a", clock.now()));
+
+        assertThat(store.find("first")).isEmpty();
+        assertThat(store.find("second")).isPresent();
+        assertThat(store.find("third")).isPresent();
+    }
+
+    @Test
+    void refusesATaskOverTheOwnersLimitInTheSameStepAsItCounts() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(100, 1000, clock);
+        assertThat(store.addWithin(task("task-1", "a", clock.now()), 2)).isNull();
+        assertThat(store.addWithin(task("task-2", "a", clock.now()), 2)).isNull();
+
+        TaskStore.Unfinished refused = store.addWithin(task("task-3", "a", clock.now()), 2);
+
+        assertThat(refused).isEqualTo(new TaskStore.Unfinished(2, clock.now() + 20));
+        assertThat(store.find("task-3")).isEmpty();
+        assertThat(store.addWithin(task("task-4", "b", clock.now()), 2)).isNull();
+    }
+
+    @Test
+    void pagesListingsWithinTheLimitWhateverTheStoreHolds() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(10_000, Duration.ofDays(7).toMillis(), clock);
+        for (int i = 0; i < 5000; i++) {
+            store.add(task("task-" + i, i % 2 == 0 ? "even" : "odd", clock.now()));
+        }
+
+        TaskStore.Page first = store.page(0, 10, task -> task.owner().equals("odd"));
+        TaskStore.Page second = store.page(first.nextCursor(), 10, task -> task.owner().equals("odd"));
+
+        assertThat(first.tasks()).extracting(Task::id).startsWith("task-1", "task-3").hasSize(10);
+        assertThat(second.tasks()).extracting(Task::id).startsWith("task-21").hasSize(10);
+        assertThat(first.matching()).isEqualTo(2500);
+    }
 }

@@ -216,13 +216,12 @@ public final class AdminApi {
 
     /** The body as a JSON object, or null after answering why it is not one (too large, malformed, …). */
     private JsonNode readObject(Context ctx) {
-        BodyReader.Result body = bodies.read(ctx, MAX_BODY_BYTES,
-                ContractError.invalidParameters("admin request bodies must be at most " + MAX_BODY_BYTES + " bytes"));
-        if (body.refusal() != null) {
-            Responder.send(ctx, body.refusal());
-            return null;
-        }
-        try {
+        try (BodyReader.Result body = bodies.read(ctx, MAX_BODY_BYTES,
+                ContractError.invalidParameters("admin request bodies must be at most " + MAX_BODY_BYTES + " bytes"))) {
+            if (body.refusal() != null) {
+                Responder.send(ctx, body.refusal());
+                return null;
+            }
             JsonNode node = Json.MAPPER.readTree(body.bytes());
             if (node != null && node.isObject()) {
                 return node;

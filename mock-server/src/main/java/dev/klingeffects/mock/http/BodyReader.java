@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +21,46 @@ public final class BodyReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(BodyReader.class);
     private static final int FIRST_BUFFER = 64 * 1024;
+    /** A body up to this size (an ordinary submit with image URLs) is received on a place of its own kind. */
+    static final int SMALL_BODY = FIRST_BUFFER;
+    /** After the first second a body must average this rate, so a trickle cannot hold a thread for the whole timeout. */
+    static final long MIN_BYTES_PER_SECOND = 16 * 1024;
+    private static final long RATE_GRACE_NANOS = 1_000_000_000L;
 
-    /** The body's bytes, or the reply that refuses it. */
-    public record Result(byte[] bytes, Reply refusal) {
+    /**
+     * The body's bytes, or the reply that refuses it. The bytes' memory stays counted in the upload
+     * budget until {@link #close()}: close it once the request is done with them.
+     */
+    public static final class Result implements AutoCloseable {
+        private final byte[] bytes;
+        private final Reply refusal;
+        private final UploadLimits.Reservation held;
+
+        private Result(byte[] bytes, Reply refusal, UploadLimits.Reservation held) {
+            this.bytes = bytes;
+            this.refusal = refusal;
+            this.held = held;
+        }
+
         static Result refused(Reply reply) {
-            return new Result(null, reply);
+            return new Result(null, reply, null);
+        }
+
+        /** @return the body, or null when refused */
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        /** @return the refusal, or null when the body was read */
+        public Reply refusal() {
+            return refusal;
+        }
+
+        @Override
+        public void close() {
+            if (held != null) {
+                held.close();
+            }
         }
     }
 
@@ -55,32 +91,47 @@ public final class BodyReader {
         boolean chunked = declared < 0 && ctx.header("Transfer-Encoding") != null;
         UnreadBodies.markRead(ctx);
         if (declared == 0 || (declared < 0 && !chunked)) {
-            return new Result(new byte[0], null);
+            return new Result(new byte[0], null, null);
         }
         if (declared > maxBytes) {
             return closing(ctx, Reply.error(tooLarge));
         }
-        if (!limits.tryStartReceiving()) {
+        // A small body that has already arrived whole is read at once: it cannot stall a thread, so it needs
+        // no place. Small bodies still on their way and large ones have separate places, so ordinary submits
+        // keep working while slow large uploads hold every large place.
+        boolean small = declared > 0 && declared <= SMALL_BODY;
+        boolean arrived = small && available(ctx) >= declared;
+        if (!arrived && !limits.tryStartReceiving(small)) {
             return closing(ctx, busy("too many uploads are being received at once"));
         }
         try {
-            // Growing a buffer briefly holds the old and the new one: reserve half as much again.
-            long reserve = declared > 0 ? declared + declared / 2 : FIRST_BUFFER + FIRST_BUFFER / 2;
-            try (UploadLimits.Reservation reservation = limits.reserve(reserve, declared > 0)) {
-                if (reservation == null) {
-                    return closing(ctx, busy("the uploads in flight hold all the memory the mock gives them"));
-                }
-                return receive(ctx, declared, maxBytes, reservation, tooLarge);
+            // Only the first buffer is reserved up front, without waiting: a body must show it is really
+            // arriving before it may wait for the memory it announced (a trickle is cut by the rate first).
+            UploadLimits.Reservation reservation = limits.reserve(withGrowth(Math.min(limit(declared, maxBytes),
+                    FIRST_BUFFER)), false);
+            if (reservation == null) {
+                return closing(ctx, busy("the uploads in flight hold all the memory the mock gives them"));
             }
+            Result result = receive(ctx, declared, maxBytes, reservation, tooLarge);
+            if (result.refusal() != null) {
+                reservation.close();
+            } else {
+                // Growth is over: keep counting only the body itself, until the handler is done with it.
+                reservation.shrinkTo(result.bytes().length);
+            }
+            return result;
         } finally {
-            limits.stopReceiving();
+            if (!arrived) {
+                limits.stopReceiving(small);
+            }
         }
     }
 
     private Result receive(Context ctx, long declared, long maxBytes, UploadLimits.Reservation reservation,
                            ContractError tooLarge) {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        long limit = declared > 0 ? declared : maxBytes + 1;
+        long started = System.nanoTime();
+        long deadline = started + timeoutMillis * 1_000_000;
+        long limit = limit(declared, maxBytes);
         byte[] buffer = new byte[(int) Math.min(limit, FIRST_BUFFER)];
         int size = 0;
         try {
@@ -91,7 +142,11 @@ public final class BodyReader {
                         break;
                     }
                     int grown = (int) Math.min(limit, (long) buffer.length * 2);
-                    if (declared < 0 && !reservation.growTo(grown + (long) buffer.length)) {
+                    // A body of announced size waits (fairly, bounded) for all it announced, once; one of
+                    // unknown size takes memory as it grows, without waiting, so such bodies never deadlock.
+                    boolean held = declared > 0 ? reservation.growTo(withGrowth(declared), true)
+                            : reservation.growTo(grown + (long) buffer.length, false);
+                    if (!held) {
                         return closing(ctx, busy("the uploads in flight hold all the memory the mock gives them"));
                     }
                     buffer = Arrays.copyOf(buffer, grown);
@@ -101,17 +156,20 @@ public final class BodyReader {
                     break;
                 }
                 size += n;
-                if (System.nanoTime() - deadline > 0) {
+                long now = System.nanoTime();
+                // Judged while bytes are still due: a complete body needs no rate.
+                boolean trickle = now - started > RATE_GRACE_NANOS && (declared < 0 || size < declared)
+                        && (double) size * 1_000_000_000 / (now - started) < MIN_BYTES_PER_SECOND;
+                if (now - deadline > 0 || trickle) {
                     LOG.debug("Body too slow: {} of {} bytes in {} ms", size, declared, timeoutMillis);
-                    return closing(ctx, Reply.error(new ContractError(408, "Invalid format",
-                            "request body not received within " + timeout().toSeconds() + " s")));
+                    return closing(ctx, tooSlow());
                 }
             }
         } catch (Exception e) {
-            // Early EOF, bad chunk framing, an idle timeout: the client's fault, not the server's.
+            // Early EOF, bad chunk framing, a body that stopped arriving: the client's fault, not the server's.
             LOG.debug("Unusable request body after {} bytes: {}", size, e.toString());
-            return closing(ctx, Reply.error(ContractError.invalidFormat(
-                    "request body is incomplete or its chunked framing is malformed")));
+            return closing(ctx, isTimeout(e) ? tooSlow()
+                    : Reply.error(ContractError.invalidFormat("request body is incomplete or its chunked framing is malformed")));
         }
         if (declared < 0 && size > maxBytes) {
             return closing(ctx, Reply.error(tooLarge));
@@ -120,7 +178,38 @@ public final class BodyReader {
             return closing(ctx, Reply.error(ContractError.invalidFormat(
                     "request body is incomplete or its chunked framing is malformed")));
         }
-        return new Result(size == buffer.length ? buffer : Arrays.copyOf(buffer, size), null);
+        return new Result(size == buffer.length ? buffer : Arrays.copyOf(buffer, size), null, reservation);
+    }
+
+    private static int available(Context ctx) {
+        try {
+            return ctx.req().getInputStream().available();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static long limit(long declared, long maxBytes) {
+        return declared > 0 ? declared : maxBytes + 1;
+    }
+
+    /** Growing a buffer briefly holds the old and the new one: half as much again. */
+    private static long withGrowth(long bytes) {
+        return bytes + bytes / 2;
+    }
+
+    private Reply tooSlow() {
+        return Reply.error(new ContractError(408, "Invalid format", "request body too slow: it must arrive at "
+                + MIN_BYTES_PER_SECOND / 1024 + " KiB/s or faster, and whole within " + timeout().toSeconds() + " s"));
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Reply busy(String why) {

@@ -59,12 +59,15 @@ final class SubmitTaskHandler implements Handler {
             return Reply.error(ContractError.invalidFormat("Content-Type must be application/json, got "
                     + ContractError.quote(contentType)));
         }
-        BodyReader.Result body = bodies.read(ctx, validator.maxBodyBytes(),
-                ContractError.payloadTooLarge(validator.maxBodyBytes()));
-        if (body.refusal() != null) {
-            return body.refusal();
+        SubmitValidator.Outcome outcome;
+        try (BodyReader.Result body = bodies.read(ctx, validator.maxBodyBytes(),
+                ContractError.payloadTooLarge(validator.maxBodyBytes()))) {
+            if (body.refusal() != null) {
+                return body.refusal();
+            }
+            // The body's memory stays counted in the upload budget until validation is done with it.
+            outcome = validator.validate(body.bytes());
         }
-        SubmitValidator.Outcome outcome = validator.validate(body.bytes());
         if (outcome.error() != null) {
             return Reply.error(outcome.error());
         }

@@ -7,9 +7,10 @@ import java.io.InputStream;
  * Before a request is answered without its body having been read (a 401, a 405, a forced status),
  * reads the rest and throws it away: the client then gets its answer after sending everything (closing
  * on unread bytes would reset the connection and lose the answer), and the connection stays usable.
- * Draining is bounded like an upload: it takes one of the {@code --max-uploads} places (none free: the
- * connection closes at once), at most {@link #MAX_DRAIN_BYTES} and {@link #MAX_DRAIN_NANOS}, after which
- * the answer says {@code Connection: close}. So a refusal never reads unbounded input.
+ * Draining is bounded: it takes one of half as many places as {@code --max-uploads} allows (none free:
+ * the connection closes at once), at most {@link #MAX_DRAIN_BYTES} and {@link #MAX_DRAIN_NANOS}, after
+ * which the answer says {@code Connection: close}. So a refusal never reads unbounded input, and a flood
+ * of refused bodies never takes the places of uploads.
  */
 public final class UnreadBodies {
 
@@ -42,14 +43,14 @@ public final class UnreadBodies {
             return;
         }
         UploadLimits limits = (UploadLimits) ctx.req().getAttribute(LIMITS);
-        if (declared > MAX_DRAIN_BYTES || limits == null || !limits.tryStartReceiving()) {
+        if (declared > MAX_DRAIN_BYTES || limits == null || !limits.tryStartDraining()) {
             refuseUnread(ctx);
             return;
         }
         try {
             drain(ctx, declared < 0 ? MAX_DRAIN_BYTES : declared);
         } finally {
-            limits.stopReceiving();
+            limits.stopDraining();
         }
     }
 

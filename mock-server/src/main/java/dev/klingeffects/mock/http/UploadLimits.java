@@ -15,6 +15,10 @@ public final class UploadLimits {
 
     private final Semaphore memory;
     private final Semaphore receivers;
+    /** Small bodies (at most {@link BodyReader#SMALL_BODY} bytes) still on their way have places of their own. */
+    private final Semaphore smallReceivers;
+    /** Refused bodies are drained on places of their own, so a flood of refusals never takes an upload's place. */
+    private final Semaphore drainers;
     private final long memoryBytes;
     private final int maxUploads;
     private final long memoryWaitMillis;
@@ -30,6 +34,8 @@ public final class UploadLimits {
         this.memoryWaitMillis = memoryWaitMillis;
         this.memory = new Semaphore((int) Math.min(Integer.MAX_VALUE, memoryBytes / UNIT), true);
         this.receivers = new Semaphore(maxUploads);
+        this.smallReceivers = new Semaphore(maxUploads);
+        this.drainers = new Semaphore(Math.max(2, maxUploads / 2));
     }
 
     /** @return the memory budget in bytes */
@@ -42,13 +48,32 @@ public final class UploadLimits {
         return maxUploads;
     }
 
-    /** @return a place to receive a body, or false at once when every place is taken */
-    boolean tryStartReceiving() {
-        return receivers.tryAcquire();
+    /** @return bytes of the budget held now (in whole KiB) */
+    public long memoryInUse() {
+        return memoryBytes / UNIT * UNIT - (long) memory.availablePermits() * UNIT;
     }
 
-    void stopReceiving() {
-        receivers.release();
+    /** @return how many bodies over {@link BodyReader#SMALL_BODY} bytes are being received now */
+    public int receiving() {
+        return maxUploads - receivers.availablePermits();
+    }
+
+    /** @return a place to receive a body, or false at once when every place is taken */
+    boolean tryStartReceiving(boolean small) {
+        return (small ? smallReceivers : receivers).tryAcquire();
+    }
+
+    void stopReceiving(boolean small) {
+        (small ? smallReceivers : receivers).release();
+    }
+
+    /** @return a place to drain a refused body, or false at once when every place is taken */
+    boolean tryStartDraining() {
+        return drainers.tryAcquire();
+    }
+
+    void stopDraining() {
+        drainers.release();
     }
 
     /**
@@ -83,21 +108,39 @@ public final class UploadLimits {
             this.units = units;
         }
 
-        /** @return whether {@code totalBytes} are now held, without waiting */
-        boolean growTo(long totalBytes) {
+        /** @return whether {@code totalBytes} are now held, waiting up to the configured time if {@code wait} */
+        boolean growTo(long totalBytes, boolean wait) {
+            if (totalBytes > memoryBytes) {
+                return false;
+            }
             int wanted = units(totalBytes);
             if (wanted <= units) {
                 return true;
             }
-            if (!memory.tryAcquire(wanted - units)) {
+            try {
+                boolean granted = wait ? memory.tryAcquire(wanted - units, memoryWaitMillis, TimeUnit.MILLISECONDS)
+                        : memory.tryAcquire(wanted - units);
+                if (granted) {
+                    units = wanted;
+                }
+                return granted;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
-            units = wanted;
-            return true;
+        }
+
+        /** Gives back what is held beyond {@code totalBytes}. */
+        void shrinkTo(long totalBytes) {
+            int wanted = units(totalBytes);
+            if (wanted < units) {
+                memory.release(units - wanted);
+                units = wanted;
+            }
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             memory.release(units);
             units = 0;
         }

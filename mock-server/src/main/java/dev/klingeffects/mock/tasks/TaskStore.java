@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class TaskStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
-    private static final long LOG_EVERY = 1000;
+    /** Eviction is logged at most this often, with running counts, so a busy mock does not flood its log. */
+    private static final long LOG_EVERY_NANOS = 60_000_000_000L;
 
     /** A task with its place in the order of arrival, which pages of listings follow. */
     private record Held(Task task, long seq) {}
@@ -34,6 +35,7 @@ public final class TaskStore {
     private final AtomicLong evictedFinished = new AtomicLong();
     private final AtomicLong evictedUnfinished = new AtomicLong();
     private final Object evicting = new Object();
+    private long lastEvictionLog = System.nanoTime() - LOG_EVERY_NANOS;
     private final int capacity;
     private final long resultTtlMillis;
     private final MockClock clock;
@@ -143,11 +145,8 @@ public final class TaskStore {
                     evictionOrder.add(oldestUnfinished);
                 }
                 remove(id);
-                long n = evictedFinished.incrementAndGet();
-                if (n == 1 || n % LOG_EVERY == 0) {
-                    LOG.info("Evicted {} finished task(s) so far to stay within --max-tasks {} (oldest finished first)",
-                            n, capacity);
-                }
+                evictedFinished.incrementAndGet();
+                logEvictions();
                 return;
             }
             // Unfinished: keep it, at the back; remember the first (oldest) in case nothing has finished.
@@ -159,11 +158,25 @@ public final class TaskStore {
         }
         if (oldestUnfinished != null) {
             remove(oldestUnfinished);
-            long n = evictedUnfinished.incrementAndGet();
-            if (n == 1 || n % LOG_EVERY == 0) {
-                LOG.warn("Evicted {} UNFINISHED task(s) so far: all {} tasks are unfinished; raise --max-tasks "
-                        + "or let tasks finish", n, capacity);
-            }
+            evictedUnfinished.incrementAndGet();
+            logEvictions();
+        }
+    }
+
+    /** Called with the eviction lock held. */
+    private void logEvictions() {
+        long now = System.nanoTime();
+        if (now - lastEvictionLog < LOG_EVERY_NANOS) {
+            return;
+        }
+        lastEvictionLog = now;
+        if (evictedUnfinished.get() > 0) {
+            LOG.warn("Evicted {} finished and {} UNFINISHED tasks so far to stay within --max-tasks {}: every task left "
+                    + "was unfinished; raise --max-tasks or let tasks finish", evictedFinished.get(),
+                    evictedUnfinished.get(), capacity);
+        } else {
+            LOG.info("Evicted {} finished tasks so far to stay within --max-tasks {} (oldest finished first)",
+                    evictedFinished.get(), capacity);
         }
     }
 

@@ -34,6 +34,61 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * A connection that sent part of a request and keeps its output open, as a slow or stalled client
+     * does. {@link #send} trickles more; {@link #answer} waits for the server's answer.
+     */
+    public static final class OpenRequest implements AutoCloseable {
+        private final Socket socket;
+
+        private OpenRequest(Socket socket) {
+            this.socket = socket;
+        }
+
+        /** Sends more bytes; false once the server has closed the connection. */
+        public boolean send(byte[] bytes) {
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** @return the server's answer, read to EOF (the server closes after refusing a body) */
+        public Answer answer() {
+            try {
+                return parse(readAll(socket.getInputStream()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+    }
+
+    /** Opens a connection and sends {@code start} without ending the request. */
+    public static OpenRequest open(int port, byte[] start) {
+        try {
+            Socket socket = new Socket();
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(20_000);
+            OpenRequest request = new OpenRequest(socket);
+            request.send(start);
+            return request;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] readAll(InputStream in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

@@ -26,7 +26,7 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
         this.flags = flags;
     }
 
-    /** Starts the mock with these flags on top of: port 0, no access log, a fixed seed. */
+    /** Starts the mock with these flags on top of: port 0, no access log, a fixed seed, 1 s shutdown grace. */
     public static RunningMock start(String... flags) {
         return start(ContractSpec.load(), flags);
     }
@@ -44,7 +44,8 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     private void open() {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--access-log", "false", "--seed", "42"));
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--access-log", "false", "--seed", "42",
+                "--shutdown-grace", "1"));
         args.addAll(List.of(flags));
         var settings = SettingsParser.parse(args.toArray(String[]::new), Map.of(), spec.modellix());
         server = MockServer.create(settings, spec).start();
@@ -64,6 +65,16 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
     /** @return a client whose every API response is checked against the spec */
     public SpecCheckedClient client() {
         return client;
+    }
+
+    /** @return the port it listens on */
+    public int port() {
+        return server.port();
+    }
+
+    /** @return the server itself */
+    public MockServer server() {
+        return server;
     }
 
     /** @return {@code http://127.0.0.1:port} */

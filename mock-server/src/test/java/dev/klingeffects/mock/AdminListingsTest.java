@@ -1,0 +1,97 @@
+package dev.klingeffects.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.klingeffects.mock.support.RunningMock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Admin listings come in bounded pages, whatever the mock holds. */
+class AdminListingsTest {
+
+    @RegisterExtension
+    static final RunningMock mock = RunningMock.perClass("--frozen-clock", "true");
+
+    private static void createTasks(int count, String key, String status) {
+        for (int i = 0; i < count; i++) {
+            var created = mock.client().post("/__admin/tasks", "{\"task_id\": \"task-" + key + "-" + status + "-" + i + "\", \"api_key\": \""
+                    + key + "\"" + (status == null ? "" : ", \"status\": \"" + status + "\"") + "}", Map.of());
+            assertThat(created.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void pagesTasksOldestFirstWithACursorUntilTheLast() {
+        mock.reset();
+        createTasks(230, "key-a", null);
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        int pages = 0;
+        do {
+            JsonNode page = mock.client().get("/__admin/tasks?cursor=" + cursor, Map.of()).json();
+            page.path("tasks").forEach(task -> seen.add(task.path("task_id").asText()));
+            assertThat(page.path("tasks").size()).isLessThanOrEqualTo(100);
+            assertThat(page.path("total").asInt()).isEqualTo(230);
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(230).doesNotHaveDuplicates().startsWith("task-key-a-null-0", "task-key-a-null-1").endsWith("task-key-a-null-229");
+    }
+
+    @Test
+    void filtersTasksByStatusAndKey() {
+        mock.reset();
+        createTasks(3, "key-a", "failed");
+        createTasks(2, "key-b", "success");
+        createTasks(4, "key-b", null);
+
+        JsonNode failed = mock.client().get("/__admin/tasks?status=failed", Map.of()).json();
+        JsonNode ofB = mock.client().get("/__admin/tasks?api_key=key-b&limit=5", Map.of()).json();
+
+        assertThat(failed.path("total").asInt()).isEqualTo(3);
+        assertThat(ofB.path("total").asInt()).isEqualTo(6);
+        assertThat(ofB.path("tasks").size()).isEqualTo(5);
+        assertThat(ofB.path("next_cursor").isNull()).isFalse();
+    }
+
+    @Test
+    void refusesPagesLargerThanTheBoundAndUnknownStatuses() {
+        var tooLarge = mock.client().get("/__admin/tasks?limit=1001", Map.of());
+        var badStatus = mock.client().get("/__admin/tasks?status=done", Map.of());
+        var badCursor = mock.client().get("/__admin/requests?cursor=abc", Map.of());
+
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.message()).startsWith("Value out of range: parameter 'limit' must be from 1 to 1000");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badCursor.status()).isEqualTo(400);
+    }
+
+    @Test
+    void pagesTheJournal() {
+        mock.reset();
+        for (int i = 0; i < 5; i++) {
+            mock.client().get("/health", Map.of());
+        }
+
+        JsonNode first = mock.client().get("/__admin/requests?limit=3", Map.of()).json();
+        JsonNode rest = mock.client().get("/__admin/requests?limit=3&cursor=" + first.path("next_cursor").asText(), Map.of()).json();
+
+        assertThat(first.path("requests").size()).isEqualTo(3);
+        assertThat(rest.path("requests").size()).isEqualTo(2);
+        assertThat(rest.path("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesToMoveTheClockPastACentury() {
+        var answer = mock.client().post("/__admin/clock/advance", "{\"millis\": 9223372036854775807}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(mock.client().get("/__admin/clock", Map.of()).json().path("now").asLong()).isPositive();
+    }
+}
