@@ -98,7 +98,7 @@ rows=()
 
 port=$(free_port)
 read -r pid first < <(launch ours "http://127.0.0.1:$port/health" java -jar "$JAR" --port "$port" --access-log false)
-curl -s -o /dev/null -X POST "http://127.0.0.1:$port/__admin/tasks" -d "{\"task_id\": \"task-bench\", \"api_key\": \"$KEY\", \"status\": \"success\"}"
+curl -s -o /dev/null -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/__admin/tasks" -d "{\"task_id\": \"task-bench\", \"api_key\": \"$KEY\", \"status\": \"success\"}"
 say "ours up in $first ms"
 rows+=("$(throughput "kling-effects mock" "$port" "$pid" "$first" "validates from the spec and catalog")")
 kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -142,7 +142,7 @@ heap_mb() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | sed -n 's/.*us
 port=$(free_port)
 read -r pid first < <(launch soak "http://127.0.0.1:$port/health" java -Xmx512m -jar "$JAR" --port "$port" --access-log false)
 # Polls sent before a thread's first submit has answered use task-bench: make sure it exists.
-seed_task() { curl -s -o /dev/null -X POST "http://127.0.0.1:$port/__admin/tasks" -d "{\"task_id\": \"task-bench\", \"api_key\": \"$KEY\", \"status\": \"success\"}"; }
+seed_task() { curl -s -o /dev/null -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/__admin/tasks" -d "{\"task_id\": \"task-bench\", \"api_key\": \"$KEY\", \"status\": \"success\"}"; }
 seed_task
 BENCH_KEY=$KEY BENCH_MIX=soak wrk -t2 -c64 -d"${WARMUP}s" -s $BENCH/mix.lua "http://127.0.0.1:$port" >/dev/null
 # Each half long enough for half the requests at the mix's measured rate (the soak mix is lighter).
