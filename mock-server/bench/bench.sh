@@ -2,7 +2,7 @@
 # Benchmarks the Kling effects mock against Prism and WireMock on the same spec and request mix,
 # then the mock alone with 10 MB images and a soak. Prints markdown; RESULTS.md keeps a run.
 #
-#   bash mock-server/bench/bench.sh            # everything (about 8 minutes)
+#   bash mock-server/bench/bench.sh            # everything (about 10 minutes), hostile.sh included
 #   BENCH_DURATION=30 bash mock-server/bench/bench.sh
 #
 # Installs what is missing: wrk (Debian package), Prism (npm, into mock-server/bench/.work),
@@ -184,3 +184,11 @@ ratio() { awk -v a="$ours_rps" -v b="$(cut -d'|' -f2 <<< "$1")" 'BEGIN { printf 
        "p99 $(awk "BEGIN{print $(field p99_us "$half2")/1000}") ms in the second half;" \
        "heap used after a full GC: $heap_before MB before, $heap_half MB halfway, $heap_after MB after"
 } | tee "$WORK/results.md"
+
+# The hostile section: slow uploads and slowloris while measuring normal requests, 10 MB uploads at -Xmx256m.
+{
+  echo
+  echo "Hostile and heavy use (hostile.sh):"
+  echo
+  bash $BENCH/hostile.sh
+} | tee -a "$WORK/results.md"

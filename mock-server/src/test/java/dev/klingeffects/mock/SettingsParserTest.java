@@ -59,7 +59,15 @@ class SettingsParserTest {
 
         assertThat(usage).contains("--port", "KLING_MOCK_PORT", "--api-key", "KLING_MOCK_API_KEY", "--profile",
                 "--public-url", "--rate-limit", "--concurrent-limit", "--result-ttl", "--max-tasks", "--journal-size",
-                "--pending-ms", "--processing-ms", "--failure-rate", "--seed", "--access-log", "--host");
+                "--pending-ms", "--processing-ms", "--failure-rate", "--seed", "--access-log", "--host",
+                "--admin-token", "KLING_MOCK_ADMIN_TOKEN", "--upload-memory", "--max-uploads", "--body-timeout",
+                "--shutdown-grace");
+    }
+
+    @Test
+    void helpStatesTheFixedBoundsAndThatStateIsInMemory() {
+        assertThat(SettingsParser.usage()).contains("200 request threads", "64 KiB", "16 KiB/s", "at most 1000",
+                "State is in memory only");
     }
 
     @Test

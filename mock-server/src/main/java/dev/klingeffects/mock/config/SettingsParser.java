@@ -82,6 +82,14 @@ public final class SettingsParser {
                 text.append(String.format("%-34s env %s%n", "", flag.env()));
             }
         }
+        text.append("""
+
+                Fixed bounds: 200 request threads; request line and headers 64 KiB (414, 431); a submit body
+                as the spec allows (413), an admin body 64 KiB; bodies at 16 KiB/s or faster after their first
+                second (408); refused bodies drained at most 32 MiB or 2 s, then the connection closes; idle
+                connections close after 15 s; admin listings 100 per page, at most 1000 (limit, cursor).
+                State is in memory only: a restart forgets every task.
+                """);
         return text.toString();
     }
 
