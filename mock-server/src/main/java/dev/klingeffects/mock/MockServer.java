@@ -11,6 +11,8 @@ import dev.klingeffects.mock.auth.ApiKeys;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.http.ApiRoutes;
 import dev.klingeffects.mock.http.BodyReader;
+import dev.klingeffects.mock.http.Links;
+import dev.klingeffects.mock.http.LocalCors;
 import dev.klingeffects.mock.http.UnreadBodies;
 import dev.klingeffects.mock.http.UploadLimits;
 import dev.klingeffects.mock.http.Reply;
@@ -19,6 +21,7 @@ import dev.klingeffects.mock.http.SystemPages;
 import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
+import dev.klingeffects.mock.tasks.PlannedOutcomes;
 import dev.klingeffects.mock.tasks.TaskStore;
 import dev.klingeffects.mock.validation.SubmitValidator;
 import io.javalin.Javalin;
@@ -75,11 +78,12 @@ public final class MockServer {
         this.uploads = new UploadLimits(Math.max(settings.uploadMemoryBytes(), oneMaximalBody), settings.maxUploads(),
                 Math.min(UPLOAD_MEMORY_WAIT_MILLIS, settings.bodyTimeout().toMillis() / 2));
         BodyReader bodies = new BodyReader(uploads, settings.bodyTimeout());
+        PlannedOutcomes plans = new PlannedOutcomes();
         ApiRoutes api = new ApiRoutes(spec, validator, store, lifecycle, clock, limiter,
-                new ApiKeys(settings.apiKeys()), settings, bodies);
-        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies);
+                new ApiKeys(settings.apiKeys()), settings, bodies, plans);
+        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans);
         AdminGuard adminGuard = new AdminGuard(settings.adminToken(), isLoopback(settings.host()));
-        SystemPages pages = new SystemPages(spec);
+        SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));
         JsonErrorHandler errors = new JsonErrorHandler(validator.maxBodyBytes());
 
         this.app = Javalin.create(config -> {
@@ -128,6 +132,12 @@ public final class MockServer {
             getAndHead(config, "/health", pages::health);
             getAndHead(config, "/openapi.yaml", pages::spec);
             getAndHead(config, "/docs", pages::docs);
+            getAndHead(config, "/docs/openapi.json", pages::docsSpec);
+            config.routes.get("/", pages::root);
+            for (String apiPath : List.of(api.submitPath(), api.taskPath())) {
+                config.routes.before(apiPath, LocalCors::allowLocalOrigin);
+                config.routes.options(apiPath, LocalCors::preflight);
+            }
 
             // Refusals drain unread bodies within the same upload limits as the handlers that read them.
             config.routes.before(ctx -> ctx.req().setAttribute(UnreadBodies.LIMITS, uploads));
@@ -138,6 +148,8 @@ public final class MockServer {
             config.routes.get("/__admin/tasks", admin::tasks);
             config.routes.post("/__admin/tasks", admin::createTask);
             config.routes.post("/__admin/tasks/{task_id}/state", admin::forceState);
+            config.routes.post("/__admin/outcomes", admin::planOutcome);
+            config.routes.delete("/__admin/outcomes", admin::clearOutcomes);
             config.routes.get("/__admin/clock", admin::clock);
             config.routes.post("/__admin/clock/advance", admin::advanceClock);
 

@@ -21,7 +21,7 @@ class AuthAndLimitsAcceptanceTest {
 
     @BeforeEach
     void reset() {
-        api.mock().reset();
+        api.mock().admin().reset();
     }
 
     @Test

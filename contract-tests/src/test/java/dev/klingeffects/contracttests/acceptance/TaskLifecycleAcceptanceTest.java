@@ -21,7 +21,7 @@ class TaskLifecycleAcceptanceTest {
 
     @BeforeEach
     void reset() {
-        api.mock().reset();
+        api.mock().admin().reset();
     }
 
     private static String submit(String prefer) {
@@ -38,9 +38,9 @@ class TaskLifecycleAcceptanceTest {
         String taskId = submit(null);
 
         api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(200).body("data.status", equalTo("pending"));
-        api.mock().advanceClock(1000);
+        api.mock().admin().advanceClock(java.time.Duration.ofMillis(1000));
         api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(200).body("data.status", equalTo("processing"));
-        api.mock().advanceClock(4000);
+        api.mock().admin().advanceClock(java.time.Duration.ofMillis(4000));
         String url = api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(200)
                 .body("data.status", equalTo("success"))
                 .body("data.result.resources[0].type", equalTo("video"))
@@ -54,7 +54,7 @@ class TaskLifecycleAcceptanceTest {
     @Test
     void endsInFailureWhenAskedWithItsReason() {
         String taskId = submit("outcome=failed");
-        api.mock().advanceClock(5000);
+        api.mock().admin().advanceClock(java.time.Duration.ofMillis(5000));
 
         api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(200)
                 .body("data.status", equalTo("failed"))
@@ -64,10 +64,10 @@ class TaskLifecycleAcceptanceTest {
     @Test
     void forgetsTheTaskAndItsFileWhenTheResultExpires() {
         String taskId = submit(null);
-        api.mock().advanceClock(5000);
+        api.mock().admin().advanceClock(java.time.Duration.ofMillis(5000));
         String fileUrl = api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(200)
                 .extract().path("data.result.resources[0].url");
-        api.mock().advanceClock(3_600_000);
+        api.mock().admin().advanceClock(java.time.Duration.ofMillis(3_600_000));
 
         api.as(KEY).get(TASKS_PATH + taskId).then().statusCode(404)
                 .body("message", equalTo("Resource not found: task '" + taskId + "' not found"));

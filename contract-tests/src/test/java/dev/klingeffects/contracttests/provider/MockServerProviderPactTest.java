@@ -8,14 +8,13 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.klingeffects.contracttests.support.Contract;
-import dev.klingeffects.contracttests.support.InProcessMock;
+import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
 import dev.klingeffects.contracttests.support.ProviderStates;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replays every interaction the client relies on against the real mock server. Provider states are
@@ -25,17 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactFolder("target/pacts")
 class MockServerProviderPactTest {
 
-    private static InProcessMock mock;
-
-    @BeforeAll
-    static void start() {
-        mock = InProcessMock.start(Contract.PROVIDER_FLAGS);
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.builder().flags(Contract.PROVIDER_FLAGS).build();
 
     @BeforeEach
     void target(PactVerificationContext context) {
@@ -53,31 +43,31 @@ class MockServerProviderPactTest {
 
     @State(Contract.NO_TASKS)
     void noTasks() {
-        ProviderStates.apply(Contract.NO_TASKS, mock);
+        ProviderStates.apply(Contract.NO_TASKS, mock.admin());
     }
 
     @State(Contract.TASK_PENDING)
     void taskPending() {
-        ProviderStates.apply(Contract.TASK_PENDING, mock);
+        ProviderStates.apply(Contract.TASK_PENDING, mock.admin());
     }
 
     @State(Contract.TASK_PROCESSING)
     void taskProcessing() {
-        ProviderStates.apply(Contract.TASK_PROCESSING, mock);
+        ProviderStates.apply(Contract.TASK_PROCESSING, mock.admin());
     }
 
     @State(Contract.TASK_SUCCEEDED)
     void taskSucceeded() {
-        ProviderStates.apply(Contract.TASK_SUCCEEDED, mock);
+        ProviderStates.apply(Contract.TASK_SUCCEEDED, mock.admin());
     }
 
     @State(Contract.TASK_FAILED)
     void taskFailed() {
-        ProviderStates.apply(Contract.TASK_FAILED, mock);
+        ProviderStates.apply(Contract.TASK_FAILED, mock.admin());
     }
 
     @State(Contract.CONCURRENT_LIMIT_REACHED)
     void concurrentLimitReached() {
-        ProviderStates.apply(Contract.CONCURRENT_LIMIT_REACHED, mock);
+        ProviderStates.apply(Contract.CONCURRENT_LIMIT_REACHED, mock.admin());
     }
 }

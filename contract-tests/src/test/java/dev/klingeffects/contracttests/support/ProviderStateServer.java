@@ -49,7 +49,7 @@ public final class ProviderStateServer implements AutoCloseable {
             try {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());
                 if (!"teardown".equals(request.path("action").asText("setup"))) {
-                    ProviderStates.apply(request.path("state").asText(), mock);
+                    ProviderStates.apply(request.path("state").asText(), mock.admin());
                 }
                 status = 200;
                 answer = "{}";

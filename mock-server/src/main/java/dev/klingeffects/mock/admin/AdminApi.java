@@ -12,6 +12,7 @@ import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
+import dev.klingeffects.mock.tasks.PlannedOutcomes;
 import dev.klingeffects.mock.tasks.Task;
 import dev.klingeffects.mock.tasks.TaskStatus;
 import dev.klingeffects.mock.tasks.TaskStore;
@@ -42,6 +43,7 @@ public final class AdminApi {
     private final RateLimiter limiter;
     private final Lifecycle lifecycle;
     private final BodyReader bodies;
+    private final PlannedOutcomes plans;
 
     /**
      * @param store     the tasks
@@ -50,21 +52,53 @@ public final class AdminApi {
      * @param limiter   the rate limiter (reset with everything else)
      * @param lifecycle gives the default failure reason
      * @param bodies    reads request bodies within the server's upload limits
+     * @param plans     outcomes queued for the next submitted tasks
      */
     public AdminApi(TaskStore store, RequestJournal journal, MockClock clock, RateLimiter limiter, Lifecycle lifecycle,
-                    BodyReader bodies) {
+                    BodyReader bodies, PlannedOutcomes plans) {
         this.store = store;
         this.journal = journal;
         this.clock = clock;
         this.limiter = limiter;
         this.lifecycle = lifecycle;
         this.bodies = bodies;
+        this.plans = plans;
+    }
+
+    /**
+     * {@code POST /__admin/outcomes} with {@code {"status": "failed", "error_message": "…"}}: the next
+     * submitted task (of any key) that does not ask for an outcome itself ends this way; queued in order.
+     */
+    public void planOutcome(Context ctx) {
+        JsonNode body = readObject(ctx);
+        if (body == null) {
+            return;
+        }
+        String status = body.path("status").asText();
+        if (!status.equals("success") && !status.equals("failed")) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'status' must be one of [success, failed], got "
+                    + body.path("status")));
+            return;
+        }
+        String reason = body.hasNonNull("error_message") ? body.get("error_message").asText() : null;
+        if (!plans.add(new PlannedOutcomes.Planned(TaskStatus.fromWire(status), reason))) {
+            fail(ctx, ContractError.valueOutOfRange("at most " + PlannedOutcomes.CAPACITY + " outcomes can be queued"));
+            return;
+        }
+        ok(ctx, Json.object().put("queued", plans.size()));
+    }
+
+    /** {@code DELETE /__admin/outcomes}: forget the queued outcomes. */
+    public void clearOutcomes(Context ctx) {
+        plans.clear();
+        ok(ctx, Json.object().put("queued", 0));
     }
 
     /** {@code POST /__admin/reset}: forget tasks, journal, rate windows; the clock back to wall time. */
     public void reset(Context ctx) {
         store.clear();
         journal.clear();
+        plans.clear();
         limiter.reset();
         clock.reset();
         ok(ctx, Json.object().put("reset", true));

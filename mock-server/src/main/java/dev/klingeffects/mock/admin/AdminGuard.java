@@ -1,11 +1,11 @@
 package dev.klingeffects.mock.admin;
 
 import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.mock.http.Loopback;
 import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -41,12 +41,12 @@ public final class AdminGuard implements Handler {
     }
 
     private ContractError refusal(Context ctx) {
-        if (loopbackOnly && !isLoopbackAuthority(ctx.header("Host"))) {
+        if (loopbackOnly && !Loopback.isAuthority(ctx.header("Host"))) {
             return new ContractError(403, "Forbidden", "the admin API answers only requests addressed to this "
                     + "machine (Host localhost, 127.0.0.1 or [::1])");
         }
         String origin = ctx.header("Origin");
-        if (loopbackOnly && origin != null && !isLoopbackOrigin(origin)) {
+        if (loopbackOnly && origin != null && !Loopback.isOrigin(origin)) {
             return new ContractError(403, "Forbidden", "the admin API answers no cross-site request, got Origin "
                     + ContractError.quote(origin));
         }
@@ -66,34 +66,5 @@ public final class AdminGuard implements Handler {
     private static boolean isJson(String contentType) {
         return contentType != null
                 && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
-    }
-
-    private static boolean isLoopbackOrigin(String origin) {
-        try {
-            URI uri = URI.create(origin);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && isLoopbackHost(uri.getHost());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean isLoopbackAuthority(String host) {
-        if (host == null || host.isBlank()) {
-            return false;
-        }
-        String name = host.strip();
-        if (name.startsWith("[")) {
-            int end = name.indexOf(']');
-            return end > 0 && isLoopbackHost(name.substring(0, end + 1));
-        }
-        int colon = name.lastIndexOf(':');
-        return isLoopbackHost(colon >= 0 ? name.substring(0, colon) : name);
-    }
-
-    private static boolean isLoopbackHost(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.equals("[::1]") || name.equals("::1")
-                || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 }

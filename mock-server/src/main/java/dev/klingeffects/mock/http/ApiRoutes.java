@@ -6,6 +6,7 @@ import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
+import dev.klingeffects.mock.tasks.PlannedOutcomes;
 import dev.klingeffects.mock.tasks.TaskStore;
 import dev.klingeffects.mock.validation.SubmitValidator;
 import io.javalin.http.Handler;
@@ -22,7 +23,7 @@ public final class ApiRoutes {
     /** Wires the handlers; see {@code MockServer} for what each argument is. */
     public ApiRoutes(ContractSpec spec, SubmitValidator validator, TaskStore store,
                      Lifecycle lifecycle, MockClock clock, RateLimiter limiter, ApiKeys keys, Settings settings,
-                     BodyReader bodies) {
+                     BodyReader bodies, PlannedOutcomes plans) {
         this.submitOperation = spec.operation("submitEffectTask");
         this.getTaskOperation = spec.operation("getTask");
         SampleVideo video = SampleVideo.load();
@@ -31,7 +32,7 @@ public final class ApiRoutes {
         Links links = new Links(settings.publicUrl());
         ApiGate gate = new ApiGate(keys, limiter, new ForcedReplies(spec, settings.rateLimitPerMinute()), clock);
         this.submit = new SubmitTaskHandler(submitOperation, gate, validator, store, lifecycle, clock, views,
-                links, settings.concurrentLimit(), bodies);
+                links, settings.concurrentLimit(), bodies, plans);
         this.getTask = new GetTaskHandler(getTaskOperation, gate, store, clock, views, links);
         this.videoFile = new VideoFileHandler(store, clock, video);
     }

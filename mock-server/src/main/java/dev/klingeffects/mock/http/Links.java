@@ -4,18 +4,20 @@ import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
 /** The base URL for links in responses: the configured public URL, or the host the client used. */
-final class Links {
+public final class Links {
 
     // A Host header is client input: only a plain host[:port] may end up in a link.
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
     private final String publicUrl;
 
-    Links(String publicUrl) {
+    /** @param publicUrl the configured public URL, or null to use the request's own host */
+    public Links(String publicUrl) {
         this.publicUrl = publicUrl;
     }
 
-    String baseUrl(Context ctx) {
+    /** @return the base URL the client used (or the configured one) */
+    public String baseUrl(Context ctx) {
         if (publicUrl != null) {
             return publicUrl;
         }

@@ -4,6 +4,8 @@ import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.tasks.Ids;
 import dev.klingeffects.mock.tasks.Lifecycle;
+import dev.klingeffects.mock.tasks.PlannedOutcomes;
+import dev.klingeffects.mock.tasks.TaskStatus;
 import dev.klingeffects.mock.tasks.MockClock;
 import dev.klingeffects.mock.tasks.Task;
 import dev.klingeffects.mock.tasks.TaskStore;
@@ -27,9 +29,10 @@ final class SubmitTaskHandler implements Handler {
     private final Links links;
     private final int concurrentLimit;
     private final BodyReader bodies;
+    private final PlannedOutcomes plans;
 
     SubmitTaskHandler(ContractSpec.Operation operation, ApiGate gate, SubmitValidator validator, TaskStore store, Lifecycle lifecycle, MockClock clock, TaskViews views, Links links,
-                      int concurrentLimit, BodyReader bodies) {
+                      int concurrentLimit, BodyReader bodies, PlannedOutcomes plans) {
         this.operation = operation;
         this.gate = gate;
         this.validator = validator;
@@ -40,6 +43,7 @@ final class SubmitTaskHandler implements Handler {
         this.links = links;
         this.concurrentLimit = concurrentLimit;
         this.bodies = bodies;
+        this.plans = plans;
     }
 
     @Override
@@ -72,8 +76,18 @@ final class SubmitTaskHandler implements Handler {
             return Reply.error(outcome.error());
         }
         EffectJob job = outcome.job();
+        Lifecycle.Requested requested = admission.prefer().outcome();
+        String reason = null;
+        if (requested == Lifecycle.Requested.ANY) {
+            // An outcome the admin API queued for the next task, when the request itself asks for none.
+            PlannedOutcomes.Planned planned = plans.next().orElse(null);
+            if (planned != null) {
+                requested = planned.status() == TaskStatus.FAILED ? Lifecycle.Requested.FAILED : Lifecycle.Requested.SUCCESS;
+                reason = planned.failureReason();
+            }
+        }
         Task task = lifecycle.start(Ids.taskId(), admission.key(), job.effect().name(), job.videoSeconds(), clock.now(),
-                admission.prefer().outcome());
+                requested, reason);
         TaskStore.Unfinished refused = store.addWithin(task, concurrentLimit);
         if (refused != null) {
             // Retry when the first unfinished task is due; a task held by the admin API gives no hint.

@@ -1,5 +1,8 @@
 package dev.klingeffects.mock.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klingeffects.contract.ContractSpec;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -9,16 +12,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 
-/** {@code /health}, {@code /openapi.yaml} (the exact spec) and {@code /docs} (Swagger UI from a webjar). */
+/**
+ * {@code /health}, {@code /openapi.yaml} (the exact spec), and {@code /docs}: Swagger UI from a webjar,
+ * reading {@code /docs/openapi.json}, the spec whose only server is this mock at the URL the browser
+ * used, so "Try it out" can never reach the paid production API.
+ */
 public final class SystemPages {
 
     private final byte[] spec;
+    private final JsonNode specTree;
     private final byte[] docs;
+    private final Links links;
 
-    /** @param spec the spec to serve */
-    public SystemPages(ContractSpec spec) {
+    /**
+     * @param spec  the spec to serve
+     * @param links the mock's own base URL, as the client sees it
+     */
+    public SystemPages(ContractSpec spec, Links links) {
         this.spec = spec.text();
+        this.specTree = spec.root();
         this.docs = docsPage().getBytes(StandardCharsets.UTF_8);
+        this.links = links;
     }
 
     private static String docsPage() {
@@ -47,5 +61,19 @@ public final class SystemPages {
     /** {@code GET /docs} */
     public void docs(Context ctx) {
         Responder.send(ctx, new Reply(200, docs, "text/html; charset=utf-8", Map.of()));
+    }
+
+    /** {@code GET /docs/openapi.json}: the spec with this mock, and nothing else, as its server */
+    public void docsSpec(Context ctx) {
+        ObjectNode copy = specTree.deepCopy();
+        ArrayNode servers = copy.putArray("servers");
+        servers.addObject().put("url", links.baseUrl(ctx))
+                .put("description", "This mock server (free; production is left out of this page on purpose)");
+        Responder.send(ctx, Reply.json(200, copy));
+    }
+
+    /** {@code GET /}: people who open the bare address want the docs */
+    public void root(Context ctx) {
+        Responder.send(ctx, new Reply(302, new byte[0], "text/plain", Map.of("Location", "/docs")));
     }
 }

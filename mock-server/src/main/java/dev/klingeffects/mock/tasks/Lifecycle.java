@@ -40,15 +40,26 @@ public final class Lifecycle {
     /**
      * @return a new task, starting now
      */
+    public Task start(String id, String owner, String effect, int videoSeconds, long now, Requested requested) {
+        return start(id, owner, effect, videoSeconds, now, requested, null);
+    }
+
+    /**
+     * @param reason the {@code error_message} if the task fails, or null for one of the spec's reasons
+     * @return a new task, starting now
+     */
     public synchronized Task start(String id, String owner, String effect, int videoSeconds, long now,
-                                   Requested requested) {
+                                   Requested requested, String reason) {
         long processing = processingMinMillis == processingMaxMillis ? processingMinMillis
                 : random.nextLong(processingMinMillis, processingMaxMillis + 1);
         boolean fails = requested == Requested.FAILED
                 || (requested == Requested.ANY && failureRate > 0 && random.nextDouble() < failureRate);
-        String reason = fails ? defaultFailureReason() : null;
-        if (fails && requested == Requested.ANY && failureReasons.size() > 1) {
-            reason = failureReasons.get(random.nextInt(failureReasons.size()));
+        if (fails && reason == null) {
+            reason = requested == Requested.ANY && failureReasons.size() > 1
+                    ? failureReasons.get(random.nextInt(failureReasons.size())) : defaultFailureReason();
+        }
+        if (!fails) {
+            reason = null;
         }
         long startsAt = now + pendingMillis;
         return new Task(id, owner, effect, videoSeconds, now, startsAt, startsAt + processing,
