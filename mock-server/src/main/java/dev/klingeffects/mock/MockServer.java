@@ -6,6 +6,7 @@ import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
 import dev.klingeffects.mock.admin.AdminApi;
 import dev.klingeffects.mock.admin.AdminGuard;
+import dev.klingeffects.mock.admin.Dashboard;
 import dev.klingeffects.mock.admin.RequestJournal;
 import dev.klingeffects.mock.auth.ApiKeys;
 import dev.klingeffects.mock.config.Settings;
@@ -83,6 +84,7 @@ public final class MockServer {
                 new ApiKeys(settings.apiKeys()), settings, bodies, plans);
         AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans);
         AdminGuard adminGuard = new AdminGuard(settings.adminToken(), isLoopback(settings.host()));
+        Dashboard dashboard = new Dashboard(settings.describe());
         SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));
         JsonErrorHandler errors = new JsonErrorHandler(validator.maxBodyBytes());
 
@@ -99,6 +101,8 @@ public final class MockServer {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(errors);
                 // Requests in flight (a delayed answer, an upload) finish on stop, for up to the grace period.
+                // Idle keep-alive connections close at once on stop; requests in flight keep the grace period.
+                graceful.setShutdownIdleTimeout(50);
                 server.setHandler(graceful);
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
             });
@@ -142,6 +146,8 @@ public final class MockServer {
             // Refusals drain unread bodies within the same upload limits as the handlers that read them.
             config.routes.before(ctx -> ctx.req().setAttribute(UnreadBodies.LIMITS, uploads));
             config.routes.before("/__admin/*", adminGuard);
+            config.routes.get("/__admin/ui", dashboard::page);
+            config.routes.get("/__admin/settings", dashboard::settings);
             config.routes.post("/__admin/reset", admin::reset);
             config.routes.get("/__admin/requests", admin::requests);
             config.routes.delete("/__admin/requests", admin::clearRequests);

@@ -35,7 +35,7 @@ class ServerSurfaceTest {
         var page = mock.client().get("/docs", Map.of());
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("/openapi.yaml").doesNotContain("https://");
+        assertThat(page.body()).contains("/docs/openapi.json").doesNotContain("https://");
         String script = page.body().replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle.js)\".*", "$1");
         assertThat(mock.client().get(script, Map.of()).status()).isEqualTo(200);
     }
@@ -54,5 +54,53 @@ class ServerSurfaceTest {
 
         assertThat(answer.status()).isEqualTo(405);
         assertThat(answer.message()).isEqualTo("Method not allowed: PUT is not allowed on '/api/v1/tasks/task-1'");
+    }
+
+    @Test
+    void theDocsPageReadsASpecWhoseOnlyServerIsThisMock() {
+        var spec = mock.client().get("/docs/openapi.json", Map.of());
+
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.json().path("servers")).hasSize(1);
+        assertThat(spec.json().path("servers").get(0).path("url").asText()).isEqualTo(mock.baseUrl());
+        assertThat(spec.body()).doesNotContain("https://api.modellix.ai\"");
+        assertThat(mock.client().get("/docs", Map.of()).body()).contains("/docs/openapi.json");
+    }
+
+    @Test
+    void theBareAddressLeadsToTheDocs() {
+        var answer = mock.client().get("/", Map.of());
+
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.header("Location")).isEqualTo("/docs");
+    }
+
+    @Test
+    void answersCorsPreflightsOfPagesOnThisMachineOnly() {
+        String submit = "/api/v1/image-to-video/kling/kling-video-effects/async";
+        var local = mock.client().send("OPTIONS", submit, null,
+                Map.of("Origin", "http://localhost:8080", "Access-Control-Request-Method", "POST"));
+        var foreign = mock.client().send("OPTIONS", submit, null,
+                Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+        var answer = mock.client().get("/api/v1/tasks/task-x", Map.of("Origin", "http://127.0.0.1:9999",
+                "Authorization", "Bearer k"));
+
+        assertThat(local.status()).isEqualTo(204);
+        assertThat(local.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
+        assertThat(local.header("Access-Control-Allow-Headers")).contains("Authorization", "Content-Type", "Prefer");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo("http://127.0.0.1:9999");
+    }
+
+    @Test
+    void servesTheQaDashboardAndTheSettingsItShows() {
+        var page = mock.client().get("/__admin/ui", Map.of());
+        var settings = mock.client().get("/__admin/settings", Map.of());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.body()).contains("QA dashboard", "/__admin");
+        assertThat(settings.json().path("settings").toString()).contains("profile", "admin api");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klingeffects.contracttests.support.Contract;
 import dev.klingeffects.contracttests.support.InProcessMock;
 import dev.klingeffects.contracttests.support.ProviderStateServer;
+import dev.klingeffects.contracttests.support.NodeTool;
 import dev.klingeffects.contracttests.support.RustPactVerifier;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class RustPactVerifierTest {
         assertThat(RustPactVerifier.pactFiles()).isNotEmpty();
         try (InProcessMock mock = InProcessMock.start(Contract.PROVIDER_FLAGS);
              ProviderStateServer states = ProviderStateServer.start(mock)) {
-            RustPactVerifier.Outcome outcome = RustPactVerifier.verify(mock.baseUrl(), states.url(),
+            NodeTool.Outcome outcome = RustPactVerifier.verify(mock.baseUrl(), states.url(),
                     RustPactVerifier.pactFiles());
 
             assertThat(outcome.exitCode()).as(outcome.output()).isZero();
@@ -33,7 +34,7 @@ class RustPactVerifierTest {
         // Without --api-key the mock accepts any key, so the revoked-key interactions get a 200.
         try (InProcessMock mock = InProcessMock.start("--rate-limit", "1000", "--concurrent-limit", "3");
              ProviderStateServer states = ProviderStateServer.start(mock)) {
-            RustPactVerifier.Outcome outcome = RustPactVerifier.verify(mock.baseUrl(), states.url(),
+            NodeTool.Outcome outcome = RustPactVerifier.verify(mock.baseUrl(), states.url(),
                     RustPactVerifier.pactFiles());
 
             assertThat(outcome.exitCode()).as(outcome.output()).isEqualTo(1);

@@ -1,0 +1,75 @@
+package dev.klingeffects.contracttests.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klingeffects.contracttests.support.NodeTool;
+import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
+import dev.klingeffects.mock.junit5.MockTaskStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The mock's pages in a real headless Chromium (Debian's, driven by playwright-core from tools/): Swagger
+ * UI's "Try it out" reaches the mock and only the mock, and the QA dashboard fails a task with its button.
+ */
+class BrowserPagesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.create();
+
+    private static JsonNode result(NodeTool.Outcome outcome) throws Exception {
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+        List<String> lines = outcome.output().lines().filter(line -> line.startsWith("{")).toList();
+        return JSON.readTree(lines.get(lines.size() - 1));
+    }
+
+    @ParameterizedTest(name = "opened as {0}")
+    @ValueSource(strings = {"127.0.0.1", "localhost"})
+    void swaggerUiTryItOutSubmitsToTheMockItselfAndGets200(String host) throws Exception {
+        String base = "http://" + host + ":" + mock.port();
+
+        JsonNode page = result(NodeTool.run("browser/docs-try-it-out.mjs", List.of(base)));
+
+        assertThat(page.path("servers")).hasSize(1);
+        assertThat(page.path("servers").get(0).asText()).startsWith(base + " - This mock server");
+        assertThat(page.path("status").asText()).isEqualTo("200");
+        assertThat(page.path("body").asText()).contains("\"task_id\"");
+        assertThat(page.path("failures")).isEmpty();
+        mock.requests().assertSubmits(1);
+    }
+
+    @Test
+    void dashboardShowsASubmittedTaskAndItsFailButtonFailsItThroughTheApi() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String body = http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl()
+                        + "/api/v1/image-to-video/kling/kling-video-effects/async"))
+                .header("Authorization", "Bearer qa-key-123").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"effect_scene\":\"pet_lion_pro\",\"image\":\"https://example.com/cat.jpg\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String taskId = JSON.readTree(body).at("/data/task_id").asText();
+        Path screenshot = Files.createDirectories(Path.of("target", "browser")).resolve("dashboard.png").toAbsolutePath();
+
+        JsonNode page = result(NodeTool.run("browser/dashboard.mjs",
+                List.of(mock.baseUrl(), taskId, "Image pixel is invalid", screenshot.toString())));
+
+        assertThat(page.path("before").asText()).isEqualTo("pending");
+        assertThat(mock.admin().task(taskId).status()).isEqualTo(MockTaskStatus.FAILED);
+        String polled = http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/api/v1/tasks/" + taskId))
+                .header("Authorization", "Bearer qa-key-123").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(JSON.readTree(polled).at("/data/error_message").asText()).isEqualTo("Image pixel is invalid");
+        assertThat(Files.size(screenshot)).isPositive();
+    }
+}
