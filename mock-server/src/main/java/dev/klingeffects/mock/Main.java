@@ -3,6 +3,7 @@ package dev.klingeffects.mock;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.config.SettingsParser;
+import dev.klingeffects.mock.conformance.ConformanceCommand;
 import java.net.BindException;
 
 /** Command-line entry: {@code java -jar kling-effects-mock-server.jar [flags]}. */
@@ -16,6 +17,10 @@ public final class Main {
      * @param args flags, see {@code --help}
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("conformance")) {
+            ConformanceCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (SettingsParser.wantsHelp(args)) {
             System.out.print(SettingsParser.usage());
             return;

@@ -61,9 +61,8 @@ public final class MockServer {
     private final UploadLimits uploads;
     private final GracefulHandler graceful = new GracefulHandler();
 
-    private MockServer(Settings settings, ContractSpec spec) {
+    private MockServer(Settings settings, ContractSpec spec, EffectCatalog catalog) {
         this.settings = settings;
-        EffectCatalog catalog = EffectCatalog.load(spec);
         SubmitValidator validator = new SubmitValidator(spec, CatalogRules.from(spec, catalog));
         MockClock clock = new MockClock(settings.frozenClock());
         TaskStore store = new TaskStore(settings.maxTasks(), settings.resultTtl().toMillis(), clock);
@@ -212,7 +211,8 @@ public final class MockServer {
      * @return the server, not yet listening
      */
     public static MockServer create(Settings settings) {
-        return new MockServer(settings, ContractSpec.load());
+        ContractSpec spec = ContractSpec.load();
+        return new MockServer(settings, spec, EffectCatalog.load(spec));
     }
 
     /**
@@ -223,7 +223,19 @@ public final class MockServer {
      * @return the server, not yet listening
      */
     public static MockServer create(Settings settings, ContractSpec spec) {
-        return new MockServer(settings, spec);
+        return new MockServer(settings, spec, EffectCatalog.load(spec));
+    }
+
+    /**
+     * Builds a server on another spec and catalog, e.g. a catalog without an effect, in a test.
+     *
+     * @param settings how to behave
+     * @param spec     the contract to follow
+     * @param catalog  the effects it knows
+     * @return the server, not yet listening
+     */
+    public static MockServer create(Settings settings, ContractSpec spec, EffectCatalog catalog) {
+        return new MockServer(settings, spec, catalog);
     }
 
     /** Starts listening. @return this server */
