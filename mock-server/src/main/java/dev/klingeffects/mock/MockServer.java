@@ -30,6 +30,8 @@ import io.javalin.http.HttpResponseException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.ArrayList;
@@ -97,6 +99,15 @@ public final class MockServer {
             config.http.maxRequestSize = validator.maxBodyBytes();
             config.staticFiles.enableWebjars();
             config.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8);
+            // Our own connector (Javalin then adds none): a connection idle for this long, half a request
+            // line or header included, is closed, so slowloris connections cost nothing for long.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(errors);
                 // Requests in flight (a delayed answer, an upload) finish on stop, for up to the grace period.
