@@ -155,6 +155,14 @@ public final class MockServer {
 
             // Refusals drain unread bodies within the same upload limits as the handlers that read them.
             config.routes.before(ctx -> ctx.req().setAttribute(UnreadBodies.LIMITS, uploads));
+            // CONNECT asks for a tunnel: refuse it and close, or Jetty keeps the connection open for one.
+            config.routes.before(ctx -> {
+                if ("CONNECT".equals(ctx.method().name())) {
+                    UnreadBodies.refuseUnread(ctx);
+                    Responder.send(ctx, Reply.error(ContractError.methodNotAllowed("CONNECT is not served here")));
+                    ctx.skipRemainingHandlers();
+                }
+            });
             config.routes.before("/__admin/*", adminGuard);
             config.routes.get("/__admin/ui", dashboard::page);
             config.routes.get("/__admin/settings", dashboard::settings);

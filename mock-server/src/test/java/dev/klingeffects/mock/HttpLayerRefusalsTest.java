@@ -35,7 +35,8 @@ class HttpLayerRefusalsTest {
         "GET /api/v1/tasks/%zz HTTP/1.1            | 400",
         "GET /health HTTP/1.2                      | 400",
         "GET /health HTTP/3.0                      | 400",
-        "PRI * HTTP/2.0                            | 426"})
+        "PRI * HTTP/2.0                            | 426",
+        "CONNECT example.com:443 HTTP/1.1          | 400"})
     void refusesInTheErrorShape(String requestLine, int status) {
         String request = requestLine.strip() + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\nConnection: close\r\n\r\n";
 
@@ -43,6 +44,15 @@ class HttpLayerRefusalsTest {
 
         assertThat(answer.status()).isEqualTo(status);
         assertThat(answer.body()).matches(ERROR_SHAPE).contains("\"code\":" + status);
+    }
+
+    @Test
+    void aTunnelRequestIsRefusedAndTheConnectionClosed() {
+        RawHttp.Answer answer = RawHttp.exchange(mock.port(), ("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443"
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.body()).isEqualTo("{\"code\":405,\"message\":\"Method not allowed: CONNECT is not served here\"}");
     }
 
     @Test

@@ -50,7 +50,8 @@ public final class ConformanceCommand {
                   --allow-billable N        also submit N real tasks and follow them to the end (COSTS MONEY; default 0)
                   --image-url URL           the image of billable tasks (required with --allow-billable)
                   --report-dir DIR          where to write the report (default conformance-report)
-                  --pace-ms MS              pause between requests to the target (default 700: under 100/min)
+                  --pace-ms MS              pause between requests to the target (default: upstream's published
+                                            rate limit from the spec, with 15 % to spare: 690 ms at 100/min)
                   --billable-timeout SEC    how long to follow a billable task (default 600)
 
                 Free cases are requests upstream refuses before billing; if the target accepts one of them anyway,
@@ -93,7 +94,7 @@ public final class ConformanceCommand {
         String imageUrl = null;
         boolean effects = false;
         Path reportDir = Path.of("conformance-report");
-        long pace = 700;
+        long pace = -1;
         long billableTimeout = 600;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -129,13 +130,22 @@ public final class ConformanceCommand {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("--api-key (or MODELLIX_API_KEY) is needed");
         }
-        if (billable < 0 || billable > 100 || pace < 0 || billableTimeout < 1) {
+        if (pace < 0) {
+            pace = defaultPaceMillis(ContractSpec.load());
+        }
+        if (billable < 0 || billable > 100 || billableTimeout < 1) {
             throw new IllegalArgumentException("--allow-billable takes 0 to 100, --pace-ms 0 or more, --billable-timeout 1 or more");
         }
         if (billable > 0 && (imageUrl == null || !imageUrl.matches("https?://\\S+"))) {
             throw new IllegalArgumentException("--allow-billable needs --image-url with an http(s) image upstream can fetch");
         }
         return new Options(target, key, billable, imageUrl, effects, reportDir, pace, Duration.ofSeconds(billableTimeout));
+    }
+
+    /** Upstream's published rate limit (the spec's x-modellix), with 15 % to spare: 690 ms at 100/min. */
+    static long defaultPaceMillis(ContractSpec spec) {
+        int perMinute = spec.modellix().path("rate-limit-requests-per-minute").asInt(100);
+        return Math.round(60_000.0 / perMinute * 1.15);
     }
 
     static Report.Findings probe(Options options, ContractSpec spec, EffectCatalog catalog, PrintStream out) {
