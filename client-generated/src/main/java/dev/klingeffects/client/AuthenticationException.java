@@ -7,4 +7,9 @@ public class AuthenticationException extends ModellixApiException {
     public AuthenticationException(int status, String category, String detail, RateLimitInfo rateLimit) {
         super(status, category, detail, rateLimit);
     }
+
+    /** See {@link ModellixApiException#ModellixApiException(int, String, String, RateLimitInfo, boolean)}. */
+    public AuthenticationException(int status, String category, String detail, RateLimitInfo rateLimit, boolean retryable) {
+        super(status, category, detail, rateLimit, retryable);
+    }
 }

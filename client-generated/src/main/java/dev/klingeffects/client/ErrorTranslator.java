@@ -15,23 +15,25 @@ final class ErrorTranslator {
 
     private ErrorTranslator() {}
 
-    static ModellixApiException translate(ApiException e) {
-        ContractError error = ContractError.parse(e.getCode(), messageOf(e));
-        return typed(error, rateLimit(e.getResponseHeaders()));
+    static ModellixApiException translate(ApiException e, boolean submit, Redaction redaction) {
+        ContractError error = ContractError.parse(e.getCode(), redaction.redact(messageOf(e)));
+        return typed(error, rateLimit(e.getResponseHeaders()), submit);
     }
 
-    static ModellixApiException typed(ContractError error, RateLimitInfo rateLimit) {
+    /** @param submit whether the failed call was a submit, which is retryable only on 429 */
+    static ModellixApiException typed(ContractError error, RateLimitInfo rateLimit, boolean submit) {
+        boolean retryable = error.status() == 429 || (!submit && error.status() >= 500);
         int status = error.status();
         String category = error.category();
         String detail = error.detail();
         return switch (status) {
-            case 400, 413 -> new InvalidRequestException(status, category, detail, rateLimit);
-            case 401 -> new AuthenticationException(status, category, detail, rateLimit);
-            case 402 -> new InsufficientBalanceException(status, category, detail, rateLimit);
-            case 404 -> new TaskNotFoundException(status, category, detail, rateLimit);
-            case 429 -> new RateLimitException(status, category, detail, rateLimit);
-            default -> status >= 500 ? new ServerException(status, category, detail, rateLimit)
-                    : new ModellixApiException(status, category, detail, rateLimit);
+            case 400, 413 -> new InvalidRequestException(status, category, detail, rateLimit, retryable);
+            case 401 -> new AuthenticationException(status, category, detail, rateLimit, retryable);
+            case 402 -> new InsufficientBalanceException(status, category, detail, rateLimit, retryable);
+            case 404 -> new TaskNotFoundException(status, category, detail, rateLimit, retryable);
+            case 429 -> new RateLimitException(status, category, detail, rateLimit, retryable);
+            default -> status >= 500 ? new ServerException(status, category, detail, rateLimit, retryable)
+                    : new ModellixApiException(status, category, detail, rateLimit, retryable);
         };
     }
 

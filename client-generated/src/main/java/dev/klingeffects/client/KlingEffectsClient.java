@@ -70,7 +70,7 @@ public final class KlingEffectsClient {
         this.effects = new EffectsApi(api);
         this.tasks = new TasksApi(api);
         this.timing = builder.timing;
-        this.retrier = new Retrier(builder.retryPolicy, builder.timing);
+        this.retrier = new Retrier(builder.retryPolicy, builder.timing, new Redaction(apiKey));
         this.minPollInterval = builder.minPollInterval;
         this.maxPollInterval = builder.maxPollInterval;
         this.preChecks = builder.preChecks;
@@ -159,7 +159,15 @@ public final class KlingEffectsClient {
      * @return the successful task
      */
     public EffectTask submitAndAwait(EffectRequest request, Duration timeout) {
-        return awaitCompletion(submit(request).taskId(), timeout);
+        String taskId = submit(request).taskId();
+        // No task is done the moment it is queued: the first poll waits one interval.
+        try {
+            timing.sleep(min(jitter(minPollInterval), timeout));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModellixException("Waiting for task " + taskId + " was interrupted", e);
+        }
+        return awaitCompletion(taskId, timeout.minus(min(minPollInterval, timeout)));
     }
 
     /** @return {@link #submit} on the client's executor */
@@ -186,9 +194,15 @@ public final class KlingEffectsClient {
         Integer duration = request.durationSeconds();
         if (preChecks) {
             String field = CATALOG_RULES.exclusiveFields().get(request.twoPerson() ? 1 : 0);
-            CATALOG_RULES.check(request.effect(), Set.of("effect_scene", field), duration).ifPresent(error -> {
-                throw ErrorTranslator.typed(error, new RateLimitInfo(-1, -1, null, null));
-            });
+            boolean unknownWithoutSuggestion = CATALOG_RULES.catalog().find(request.effect()).isEmpty()
+                    && CATALOG_RULES.catalog().suggestionFor(request.effect()).isEmpty();
+            // An effect the catalog has never heard of may be one upstream added after this client was
+            // built: the server decides. A near miss of a known name is a typo: say so before paying.
+            if (!unknownWithoutSuggestion) {
+                CATALOG_RULES.check(request.effect(), Set.of("effect_scene", field), duration).ifPresent(error -> {
+                    throw ErrorTranslator.typed(error, new RateLimitInfo(-1, -1, null, null), true);
+                });
+            }
         }
         EffectTaskRequest body = new EffectTaskRequest().effectScene(request.effect());
         List<String> images = request.images().stream().map(EffectImage::value).toList();
@@ -216,7 +230,7 @@ public final class KlingEffectsClient {
         }
         throw ErrorTranslator.typed(ContractError.valueOutOfRange("parameter 'duration' must be one of "
                 + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")) + ", got " + seconds),
-                new RateLimitInfo(-1, -1, null, null));
+                new RateLimitInfo(-1, -1, null, null), true);
     }
 
     private static Duration jitter(Duration interval) {

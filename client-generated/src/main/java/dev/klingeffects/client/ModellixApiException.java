@@ -10,6 +10,7 @@ public class ModellixApiException extends ModellixException {
     private final String category;
     private final String detail;
     private final transient RateLimitInfo rateLimit;
+    private final boolean retryable;
 
     /**
      * @param status    HTTP status
@@ -18,11 +19,24 @@ public class ModellixApiException extends ModellixException {
      * @param rateLimit the response's rate-limit headers
      */
     public ModellixApiException(int status, String category, String detail, RateLimitInfo rateLimit) {
+        this(status, category, detail, rateLimit, status == 429 || status >= 500);
+    }
+
+    /**
+     * @param status    HTTP status
+     * @param category  the message's category
+     * @param detail    the message's detail
+     * @param rateLimit the response's rate-limit headers
+     * @param retryable whether the same request may be sent again: a read on 429 and 5xx, a submit
+     *                  (which costs money) only on 429
+     */
+    public ModellixApiException(int status, String category, String detail, RateLimitInfo rateLimit, boolean retryable) {
         super(status + " " + (category.isEmpty() ? detail : category + ": " + detail), null);
         this.status = status;
         this.category = category;
         this.detail = detail;
         this.rateLimit = rateLimit;
+        this.retryable = retryable;
     }
 
     /** @return the HTTP status */
@@ -45,9 +59,12 @@ public class ModellixApiException extends ModellixException {
         return category.isEmpty() ? detail : category + ": " + detail;
     }
 
-    /** @return whether the same request may succeed later (429, 500, 503 and other 5xx) */
+    /**
+     * @return whether sending the same request again may succeed and is safe: for reads 429 and 5xx; for a
+     *         submit only 429 (after a 5xx the task may exist and be billed, so it must not be sent blindly)
+     */
     public boolean retryable() {
-        return status == 429 || status >= 500;
+        return retryable;
     }
 
     /** @return the rate-limit headers of the response */

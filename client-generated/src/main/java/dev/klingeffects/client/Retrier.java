@@ -1,6 +1,7 @@
 package dev.klingeffects.client;
 
 import dev.klingeffects.client.generated.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -21,10 +22,12 @@ final class Retrier {
 
     private final RetryPolicy policy;
     private final Timing timing;
+    private final Redaction redaction;
 
-    Retrier(RetryPolicy policy, Timing timing) {
+    Retrier(RetryPolicy policy, Timing timing, Redaction redaction) {
         this.policy = policy;
         this.timing = timing;
+        this.redaction = redaction;
     }
 
     <T> T call(Kind kind, String what, Call<T> call) {
@@ -42,12 +45,20 @@ final class Retrier {
                         Thread.currentThread().interrupt();
                         throw new ModellixException(what + " was interrupted", cause);
                     }
-                    failure = new ModellixConnectionException(what + " failed: " + cause, cause);
-                    retryable = kind == Kind.READ ? cause instanceof IOException : neverReachedServer(cause);
+                    if (cause instanceof JsonProcessingException unreadable) {
+                        // An answer came, but not in the API's format: a submit may have created a task.
+                        failure = new ModellixResponseFormatException(what + ": the answer is not in the API's format ("
+                                + redaction.redact(unreadable.getOriginalMessage()) + ")", "", null);
+                        retryable = kind == Kind.READ;
+                    } else {
+                        boolean reached = !neverReachedServer(cause);
+                        failure = new ModellixConnectionException(redaction.redact(what + " failed: " + cause), cause, reached);
+                        retryable = kind == Kind.READ ? cause instanceof IOException : !reached;
+                    }
                 } else {
-                    ModellixApiException api = ErrorTranslator.translate(e);
+                    ModellixApiException api = ErrorTranslator.translate(e, kind == Kind.SUBMIT, redaction);
                     failure = api;
-                    retryable = kind == Kind.READ ? api.retryable() : api.status() == 429;
+                    retryable = api.retryable();
                     serverWait = api.rateLimit().suggestedWait(Instant.now()).orElse(null);
                 }
             }

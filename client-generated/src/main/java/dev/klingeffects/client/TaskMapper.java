@@ -1,6 +1,7 @@
 package dev.klingeffects.client;
 
 import dev.klingeffects.client.generated.model.Resource;
+import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.client.generated.model.SubmitTaskResponse;
 import dev.klingeffects.client.generated.model.Task;
 import dev.klingeffects.client.generated.model.TaskResponse;
@@ -15,13 +16,27 @@ final class TaskMapper {
     private TaskMapper() {}
 
     static SubmittedTask submitted(SubmitTaskResponse response) {
+        if (response == null) {
+            throw unreadable("the submit was answered with an empty body");
+        }
+        apiErrorIn(response.getCode(), response.getMessage(), true);
         var data = response.getData();
+        if (data == null || data.getTaskId() == null || data.getTaskId().isEmpty()) {
+            throw unreadable("the submit's answer has no data.task_id");
+        }
         return new SubmittedTask(data.getTaskId(), state(data.getStatus()), data.getModelId(),
                 data.getGetResult() == null || data.getGetResult().getUrl() == null ? null : data.getGetResult().getUrl().toString());
     }
 
     static EffectTask task(TaskResponse response) {
+        if (response == null) {
+            throw unreadable("the poll was answered with an empty body");
+        }
+        apiErrorIn(response.getCode(), response.getMessage(), false);
         Task data = response.getData();
+        if (data == null || data.getTaskId() == null) {
+            throw unreadable("the poll's answer has no data.task_id");
+        }
         List<VideoResource> resources = new ArrayList<>();
         if (data.getResult() != null && data.getResult().getResources() != null) {
             for (Resource resource : data.getResult().getResources()) {
@@ -37,6 +52,18 @@ final class TaskMapper {
                 data.getDuration() == null ? null : Duration.ofMillis(data.getDuration()), resources,
                 data.getResultExpiresAt() == null ? null : Instant.ofEpochMilli(data.getResultExpiresAt()),
                 data.getErrorMessage());
+    }
+
+    /** {@code "code" != 0} on an HTTP 200 is an error of the API all the same. */
+    private static void apiErrorIn(Integer code, String message, boolean submit) {
+        if (code != null && code != 0) {
+            throw ErrorTranslator.typed(ContractError.parse(code, message == null ? "" : message),
+                    new RateLimitInfo(-1, -1, null, null), submit);
+        }
+    }
+
+    private static ModellixResponseFormatException unreadable(String what) {
+        return new ModellixResponseFormatException("The API's answer is not in its format: " + what, "", null);
     }
 
     private static TaskState state(dev.klingeffects.client.generated.model.TaskStatus status) {

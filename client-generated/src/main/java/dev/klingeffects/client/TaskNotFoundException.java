@@ -7,4 +7,9 @@ public class TaskNotFoundException extends ModellixApiException {
     public TaskNotFoundException(int status, String category, String detail, RateLimitInfo rateLimit) {
         super(status, category, detail, rateLimit);
     }
+
+    /** See {@link ModellixApiException#ModellixApiException(int, String, String, RateLimitInfo, boolean)}. */
+    public TaskNotFoundException(int status, String category, String detail, RateLimitInfo rateLimit, boolean retryable) {
+        super(status, category, detail, rateLimit, retryable);
+    }
 }

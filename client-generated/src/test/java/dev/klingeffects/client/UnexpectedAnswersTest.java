@@ -1,0 +1,147 @@
+package dev.klingeffects.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Answers a production client meets off the happy path: every one ends in a typed exception that says
+ * whether a submit may have created (and billed) a task, and none carries the key.
+ */
+class UnexpectedAnswersTest {
+
+    private static final EffectRequest REQUEST = EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg");
+
+    @Test
+    void anEmptyBodyOnA200IsAFormatErrorNotANullPointer() {
+        try (ScriptedServer server = new ScriptedServer().always(200, "")) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            var thrown = catchThrowableOfType(ModellixResponseFormatException.class, () -> client.getTask("task-1"));
+
+            assertThat(thrown.requestReachedServer()).isTrue();
+        }
+    }
+
+    @Test
+    void aSuccessEnvelopeWithoutDataIsAFormatError() {
+        try (ScriptedServer server = new ScriptedServer().always(200, "{\"code\":0,\"message\":\"success\",\"data\":null}")) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            assertThat(catchThrowableOfType(ModellixResponseFormatException.class, () -> client.submit(REQUEST)))
+                    .hasMessageContaining("no data.task_id");
+        }
+    }
+
+    @Test
+    void aNonZeroCodeOnA200IsAnApiErrorAndASubmitsIsNotRetryable() {
+        String body = ScriptedServer.error(500, "Internal error: an unexpected error occurred, please retry later");
+        try (ScriptedServer server = new ScriptedServer().always(200, body)) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            var onSubmit = catchThrowableOfType(ServerException.class, () -> client.submit(REQUEST));
+            var onPoll = catchThrowableOfType(ServerException.class, () -> client.getTask("task-1"));
+
+            assertThat(onSubmit.status()).isEqualTo(500);
+            assertThat(onSubmit.retryable()).isFalse();
+            assertThat(onPoll.retryable()).isTrue();
+        }
+    }
+
+    @Test
+    void anHtmlPageAnsweringASubmitIsAFormatErrorSentOnceNeverRetried() {
+        try (ScriptedServer server = new ScriptedServer().always(200, "<html><body>Gateway says hello</body></html>")) {
+            var client = Clients.against(server, new FakeTiming()).build();
+
+            var thrown = catchThrowableOfType(ModellixResponseFormatException.class, () -> client.submit(REQUEST));
+
+            assertThat(thrown.requestReachedServer()).isTrue();
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aGarbledPollIsRetriedThenAFormatError() {
+        try (ScriptedServer server = new ScriptedServer().always(200, "{\"code\":0,\"data\":{\"status\":\"pending\",\"task_id\":")) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMinutes(1))).build();
+
+            catchThrowableOfType(ModellixResponseFormatException.class, () -> client.getTask("task-1"));
+
+            assertThat(server.received()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aSubmitsServerErrorIsNotRetryableWhileAPollsIs() {
+        String body = ScriptedServer.error(503, "Service unavailable: try later");
+        try (ScriptedServer server = new ScriptedServer().always(503, body)) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            assertThat(catchThrowableOfType(ServerException.class, () -> client.submit(REQUEST)).retryable()).isFalse();
+            assertThat(catchThrowableOfType(ServerException.class, () -> client.getTask("task-1")).retryable()).isTrue();
+        }
+    }
+
+    @Test
+    void anEchoedKeyNeverReachesAnExceptionMessage() {
+        String body = ScriptedServer.error(401, "Authentication failed: invalid key in 'Authorization: Bearer "
+                + Clients.KEY + "'");
+        try (ScriptedServer server = new ScriptedServer().always(401, body)) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            var thrown = catchThrowableOfType(AuthenticationException.class, () -> client.getTask("task-1"));
+
+            assertThat(thrown.getMessage()).doesNotContain(Clients.KEY).contains("Bearer ****");
+            assertThat(thrown.detail()).doesNotContain(Clients.KEY);
+        }
+    }
+
+    @Test
+    void anEffectTheCatalogNeverHeardOfGoesToTheServerButATypoDoesNot() {
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.submitted())) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            SubmittedTask added = client.submit(EffectRequest.singleImage("zz_effect_added_upstream_2027", "https://example.com/cat.jpg"));
+            var typo = catchThrowableOfType(InvalidRequestException.class,
+                    () -> client.submit(EffectRequest.singleImage("pet_lion_pr", "https://example.com/cat.jpg")));
+
+            assertThat(added.taskId()).isEqualTo("task-1");
+            assertThat(typo.detail()).contains("did you mean 'pet_lion_pro'?");
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionSaysTheSubmitNeverReachedTheServer() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var client = KlingEffectsClient.builder().baseUrl("http://127.0.0.1:" + closedPort).apiKey(Clients.KEY)
+                .timing(new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+        var thrown = catchThrowableOfType(ModellixConnectionException.class, () -> client.submit(REQUEST));
+
+        assertThat(thrown.requestMayHaveReachedServer()).isFalse();
+        assertThat(thrown.getMessage()).doesNotContain(Clients.KEY);
+    }
+
+    @Test
+    void submitAndAwaitWaitsOneIntervalBeforeItsFirstPoll() {
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(200, ScriptedServer.submitted()).then(200, ScriptedServer.success());
+            FakeTiming timing = new FakeTiming();
+            var client = Clients.against(server, timing).build();
+
+            client.submitAndAwait(REQUEST, Duration.ofMinutes(1));
+
+            assertThat(timing.sleeps).hasSize(1);
+            assertThat(timing.sleeps.get(0)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
+            assertThat(server.received()).hasSize(2);
+        }
+    }
+}
