@@ -58,9 +58,24 @@ final class ErrorTranslator {
             return new RateLimitInfo(-1, -1, null, null);
         }
         long reset = number(headers, "X-RateLimit-Reset");
-        long retryAfter = number(headers, "Retry-After");
         return new RateLimitInfo((int) number(headers, "X-RateLimit-Limit"), (int) number(headers, "X-RateLimit-Remaining"),
-                reset < 0 ? null : Instant.ofEpochSecond(reset), retryAfter < 0 ? null : Duration.ofSeconds(retryAfter));
+                reset < 0 ? null : Instant.ofEpochSecond(reset), retryAfter(headers, Instant.now()));
+    }
+
+    /** {@code Retry-After} in seconds, or as an HTTP date (RFC 9110 allows both). */
+    static Duration retryAfter(HttpHeaders headers, Instant now) {
+        long seconds = number(headers, "Retry-After");
+        if (seconds >= 0) {
+            return Duration.ofSeconds(seconds);
+        }
+        return headers.firstValue("Retry-After").map(String::strip).flatMap(value -> {
+            try {
+                Instant at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return java.util.Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
     }
 
     private static long number(HttpHeaders headers, String name) {

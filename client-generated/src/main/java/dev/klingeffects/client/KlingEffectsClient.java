@@ -127,10 +127,22 @@ public final class KlingEffectsClient {
      * @throws TaskTimeoutException when it is still unfinished after {@code timeout}
      */
     public EffectTask awaitCompletion(String taskId, Duration timeout) {
+        Objects.requireNonNull(taskId, "taskId");
         long deadline = timing.nanoTime() + timeout.toNanos();
         Duration interval = minPollInterval;
+        String lastStatus = null;
         while (true) {
-            EffectTask task = getTask(taskId);
+            EffectTask task;
+            try {
+                task = TaskMapper.task(retrier.call(Retrier.Kind.READ, "get task " + taskId, () -> tasks.getTask(taskId),
+                        deadline));
+            } catch (Retrier.DeadlineCut cut) {
+                // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline.
+                throw new TaskTimeoutException(taskId, lastStatus, timeout, cut.failure);
+            } catch (ModellixException e) {
+                throw e.concerning(taskId);
+            }
+            lastStatus = task.rawStatus();
             if (task.state() == TaskState.SUCCESS) {
                 return task;
             }
@@ -145,7 +157,7 @@ public final class KlingEffectsClient {
                 timing.sleep(Duration.ofNanos(Math.min(jitter(interval).toNanos(), remaining)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ModellixException("Waiting for task " + taskId + " was interrupted", e);
+                throw new ModellixException("Waiting for task " + taskId + " was interrupted", e).concerning(taskId);
             }
             interval = min(maxPollInterval, Duration.ofMillis(interval.toMillis() * 3 / 2));
         }

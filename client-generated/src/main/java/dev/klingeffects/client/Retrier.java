@@ -31,6 +31,11 @@ final class Retrier {
     }
 
     <T> T call(Kind kind, String what, Call<T> call) {
+        return call(kind, what, call, Long.MAX_VALUE);
+    }
+
+    /** As {@link #call(Kind, String, Call)}, but never starts a wait that would end after {@code deadlineNanos}. */
+    <T> T call(Kind kind, String what, Call<T> call, long deadlineNanos) {
         long start = timing.nanoTime();
         for (int attempt = 1; ; attempt++) {
             ModellixException failure;
@@ -65,8 +70,13 @@ final class Retrier {
             if (!retryable || attempt >= policy.maxAttempts()) {
                 throw failure;
             }
-            Duration wait = serverWait != null ? serverWait : backoff(attempt);
-            Duration spent = Duration.ofNanos(timing.nanoTime() - start);
+            // The server's wait is a minimum; a little jitter on top keeps clients told the same time apart.
+            Duration wait = serverWait != null ? serverWait.plus(jitterAbove(serverWait)) : backoff(attempt);
+            long now = timing.nanoTime();
+            Duration spent = Duration.ofNanos(now - start);
+            if (deadlineNanos - now < wait.toNanos()) {
+                throw new DeadlineCut(failure);
+            }
             if (spent.plus(wait).compareTo(policy.maxTotalTime()) > 0) {
                 throw failure;
             }
@@ -79,9 +89,24 @@ final class Retrier {
         }
     }
 
+    /** The caller's deadline came before the next retry could: the caller decides what that means. */
+    static final class DeadlineCut extends RuntimeException {
+        final ModellixException failure;
+
+        DeadlineCut(ModellixException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
     /** A submit may be repeated only when the connection itself was never made. */
     private static boolean neverReachedServer(Throwable cause) {
         return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    }
+
+    private static Duration jitterAbove(Duration wait) {
+        long bound = Math.max(1, Math.min(wait.toMillis() / 5, 5000));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound + 1));
     }
 
     private Duration backoff(int attempt) {

@@ -15,13 +15,24 @@ public class TaskTimeoutException extends ModellixException {
      * @param waited     how long the client waited
      */
     public TaskTimeoutException(String taskId, String lastStatus, Duration waited) {
-        super("Task " + taskId + " still " + lastStatus + " after " + waited, null);
+        this(taskId, lastStatus, waited, null);
+    }
+
+    /**
+     * @param taskId     the task
+     * @param lastStatus the last status seen, as the API spelled it, or null if none was seen
+     * @param waited     how long the client waited
+     * @param cause      what kept the client from seeing the task finish in time (e.g. a 429), or null
+     */
+    public TaskTimeoutException(String taskId, String lastStatus, Duration waited, Throwable cause) {
+        super("Task " + taskId + " still " + lastStatus + " after " + waited, cause);
         this.taskId = taskId;
         this.lastStatus = lastStatus;
         this.waited = waited;
     }
 
     /** @return the task */
+    @Override
     public String taskId() {
         return taskId;
     }
