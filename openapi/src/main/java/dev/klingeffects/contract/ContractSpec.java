@@ -33,10 +33,20 @@ public final class ContractSpec {
     }
 
     private static JsonNode parseYaml(byte[] yaml) {
-        try {
-            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The spec is not valid YAML", e);
+        return YamlText.parse(yaml);
+    }
+
+    /**
+     * The YAML parser, in a class of its own: only loaded when a spec must be read from YAML, so a client
+     * that reads the JSON twin runs without jackson-dataformat-yaml (an optional dependency).
+     */
+    private static final class YamlText {
+        static JsonNode parse(byte[] yaml) {
+            try {
+                return new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The spec is not valid YAML", e);
+            }
         }
     }
 
