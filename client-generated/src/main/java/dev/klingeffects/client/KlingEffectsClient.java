@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  *
  * Thread-safe; build one and share it.
  */
-public final class KlingEffectsClient {
+public final class KlingEffectsClient implements AutoCloseable {
 
     /** The production API. */
     public static final String DEFAULT_BASE_URL = "https://api.modellix.ai";
@@ -53,18 +53,36 @@ public final class KlingEffectsClient {
     private final Duration maxPollInterval;
     private final boolean preChecks;
     private final Executor executor;
+    private final HttpClient http;
+    private final boolean ownsHttpClient;
+    private volatile boolean closed;
 
     private KlingEffectsClient(Builder builder, String apiKey) {
+        // Everything is copied out of the builder now: changing or reusing the builder later changes nothing here.
         this.baseUrl = builder.baseUrl;
-        HttpClient.Builder http = builder.httpClient != null ? builder.httpClient : HttpClient.newBuilder();
-        ApiClient api = new ApiClient(http, ApiClient.createDefaultObjectMapper(), null);
+        this.ownsHttpClient = builder.existingHttpClient == null;
+        // One HttpClient for every call of this client: the caller's, or one built here. The caller's
+        // HttpClient.Builder is copied into it, never modified.
+        this.http = builder.existingHttpClient != null ? builder.existingHttpClient
+                : builder.httpClient != null ? builder.httpClient.build()
+                : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+        HttpClient shared = this.http;
+        ApiClient api = new ApiClient(HttpClient.newBuilder(), ApiClient.createDefaultObjectMapper(), null) {
+            @Override
+            public HttpClient getHttpClient() {
+                return shared;
+            }
+        };
         api.updateBaseUri(builder.baseUrl);
-        api.setConnectTimeout(builder.connectTimeout);
         api.setReadTimeout(builder.requestTimeout);
         Map<String, String> headers = new LinkedHashMap<>(builder.defaultHeaders);
+        String userAgent = builder.userAgent;
         api.setRequestInterceptor(request -> {
+            if (closed) {
+                throw new IllegalStateException("this KlingEffectsClient is closed");
+            }
             request.setHeader("Authorization", "Bearer " + apiKey);
-            request.setHeader("User-Agent", builder.userAgent);
+            request.setHeader("User-Agent", userAgent);
             headers.forEach(request::setHeader);
         });
         this.effects = new EffectsApi(api);
@@ -259,6 +277,22 @@ public final class KlingEffectsClient {
         return "KlingEffectsClient[baseUrl=" + baseUrl + ", apiKey=****]";
     }
 
+    /**
+     * Releases what the client owns (its HttpClient, on Java 21 and later; never one passed to
+     * {@link Builder#httpClient(HttpClient)}). Calls after this throw {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsHttpClient && http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new ModellixException("Closing the HTTP client failed", e);
+            }
+        }
+    }
+
     /** Threads for the async methods when no executor is given: daemons, so they never keep a JVM alive. */
     private static final class DaemonExecutor {
         static final Executor INSTANCE = Executors.newCachedThreadPool(runnable -> {
@@ -278,6 +312,7 @@ public final class KlingEffectsClient {
         private Duration minPollInterval = Duration.ofSeconds(1);
         private Duration maxPollInterval = Duration.ofSeconds(10);
         private HttpClient.Builder httpClient;
+        private HttpClient existingHttpClient;
         private Executor executor;
         private String userAgent = "kling-effects-java-client";
         private boolean preChecks = true;
@@ -333,7 +368,16 @@ public final class KlingEffectsClient {
             return this;
         }
 
-        /** @param httpClient a configured {@link HttpClient} builder (proxy, SSL, executor…) */
+        /** @param httpClient an existing {@link HttpClient} to send every call with; the client never closes it */
+        public Builder httpClient(HttpClient httpClient) {
+            this.existingHttpClient = Objects.requireNonNull(httpClient);
+            return this;
+        }
+
+        /**
+         * @param httpClient a configured {@link HttpClient} builder (proxy, SSL, executor…): built once, never
+         *                   modified, so its own connect timeout applies rather than {@link #connectTimeout}
+         */
         public Builder httpClient(HttpClient.Builder httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient);
             return this;

@@ -89,12 +89,14 @@ public final class BodyReader {
     public Result read(Context ctx, long maxBytes, ContractError tooLarge) {
         long declared = ctx.req().getContentLengthLong();
         boolean chunked = declared < 0 && ctx.header("Transfer-Encoding") != null;
+        if (declared > maxBytes) {
+            // Left unread: the answer drains it if it is small enough to (so the client, still sending,
+            // can read the 413 instead of a reset), else closes the connection.
+            return Result.refused(Reply.error(tooLarge));
+        }
         UnreadBodies.markRead(ctx);
         if (declared == 0 || (declared < 0 && !chunked)) {
             return new Result(new byte[0], null, null);
-        }
-        if (declared > maxBytes) {
-            return closing(ctx, Reply.error(tooLarge));
         }
         // A small body that has already arrived whole is read at once: it cannot stall a thread, so it needs
         // no place. Small bodies still on their way and large ones have separate places, so ordinary submits

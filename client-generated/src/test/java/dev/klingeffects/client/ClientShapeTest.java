@@ -1,0 +1,51 @@
+package dev.klingeffects.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A built client stands on its own: its builder and the caller's HTTP client settings stay the caller's. */
+class ClientShapeTest {
+
+    @Test
+    void changingTheBuilderAfterBuildChangesNothing() {
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""))) {
+            var builder = Clients.against(server, new FakeTiming()).userAgent("first-agent").defaultHeader("X-Team", "a");
+            KlingEffectsClient client = builder.build();
+
+            builder.userAgent("second-agent").defaultHeader("X-Team", "b").baseUrl("http://127.0.0.1:1");
+            client.getTask("task-1");
+
+            assertThat(server.received().get(0).header("User-Agent")).isEqualTo("first-agent");
+            assertThat(server.received().get(0).header("X-Team")).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void sendsEveryCallWithTheCallersOwnHttpClient() {
+        HttpClient mine = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""));
+             KlingEffectsClient client = Clients.against(server, new FakeTiming()).httpClient(mine).build()) {
+            client.getTask("task-1");
+            client.getTask("task-1");
+
+            assertThat(server.received()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aClosedClientRefusesFurtherCalls() {
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""))) {
+            KlingEffectsClient client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+            client.getTask("task-1");
+
+            client.close();
+
+            assertThatThrownBy(() -> client.getTask("task-1")).hasMessageContaining("closed");
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+}
