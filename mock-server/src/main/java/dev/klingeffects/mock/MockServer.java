@@ -12,6 +12,7 @@ import dev.klingeffects.mock.auth.ApiKeys;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.http.ApiRoutes;
 import dev.klingeffects.mock.http.BodyReader;
+import dev.klingeffects.mock.http.Journaling;
 import dev.klingeffects.mock.http.Links;
 import dev.klingeffects.mock.http.LocalCors;
 import dev.klingeffects.mock.http.UnreadBodies;
@@ -27,7 +28,9 @@ import dev.klingeffects.mock.tasks.TaskStore;
 import dev.klingeffects.mock.validation.SubmitValidator;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.Context;
 import java.net.InetAddress;
+import java.util.function.BiConsumer;
 import java.net.UnknownHostException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -130,7 +133,8 @@ public final class MockServer {
                         UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS, UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS));
             });
             config.requestLogger.http((ctx, millis) -> {
-                if (!ctx.path().startsWith("/__admin")) {
+                // Answers the Responder wrote were recorded before they left; the rest (static files) now.
+                if (!ctx.path().startsWith("/__admin") && ctx.req().getAttribute(Journaling.RECORDED) == null) {
                     journal.record(clock.now(), ctx.method().name(), ctx.path(), ctx.statusCode(), millis);
                 }
                 if (settings.accessLog()) {
@@ -155,6 +159,16 @@ public final class MockServer {
 
             // Refusals drain unread bodies within the same upload limits as the handlers that read them.
             config.routes.before(ctx -> ctx.req().setAttribute(UnreadBodies.LIMITS, uploads));
+            config.routes.before(ctx -> {
+                long started = System.nanoTime();
+                BiConsumer<Context, Integer> record = (answered, status) -> {
+                    if (!answered.path().startsWith("/__admin")) {
+                        journal.record(clock.now(), answered.method().name(), answered.path(), status,
+                                (System.nanoTime() - started) / 1_000_000.0);
+                    }
+                };
+                ctx.req().setAttribute(Journaling.HOOK, record);
+            });
             // CONNECT asks for a tunnel: refuse it and close, or Jetty keeps the connection open for one.
             config.routes.before(ctx -> {
                 if ("CONNECT".equals(ctx.method().name())) {

@@ -94,4 +94,16 @@ class AdminListingsTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(mock.client().get("/__admin/clock", Map.of()).json().path("now").asLong()).isPositive();
     }
+
+    @Test
+    void aRequestIsInTheJournalAsSoonAsItsAnswerArrives() {
+        mock.reset();
+        for (int i = 0; i < 200; i++) {
+            mock.client().get("/api/v1/tasks/task-" + i, Map.of("Authorization", "Bearer k"));
+
+            JsonNode journal = mock.client().get("/__admin/requests?limit=1000", Map.of()).json().path("requests");
+
+            assertThat(journal.get(journal.size() - 1).path("path").asText()).isEqualTo("/api/v1/tasks/task-" + i);
+        }
+    }
 }

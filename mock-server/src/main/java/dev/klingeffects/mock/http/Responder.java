@@ -22,6 +22,7 @@ public final class Responder {
     }
 
     private static void write(Context ctx, Reply reply) {
+        Journaling.beforeAnswer(ctx, reply.status());
         ctx.status(reply.status());
         reply.headers().forEach(ctx::header);
         ctx.contentType(reply.contentType());
