@@ -54,6 +54,8 @@ public final class KlingEffectsClient implements AutoCloseable {
     private final boolean preChecks;
     private final Executor executor;
     private final HttpClient http;
+    private final UnfinishedTasks unfinished;
+    private final Duration permitWait;
     private final boolean ownsHttpClient;
     private volatile boolean closed;
 
@@ -92,6 +94,9 @@ public final class KlingEffectsClient implements AutoCloseable {
         this.minPollInterval = builder.minPollInterval;
         this.maxPollInterval = builder.maxPollInterval;
         this.preChecks = builder.preChecks;
+        this.unfinished = new UnfinishedTasks(builder.maxUnfinishedTasks);
+        this.permitWait = builder.retryPolicy.maxTotalTime().compareTo(Duration.ofMinutes(10)) > 0
+                ? builder.retryPolicy.maxTotalTime() : Duration.ofMinutes(10);
         this.executor = builder.executor != null ? builder.executor : DaemonExecutor.INSTANCE;
     }
 
@@ -118,8 +123,17 @@ public final class KlingEffectsClient implements AutoCloseable {
     public SubmittedTask submit(EffectRequest request) {
         Objects.requireNonNull(request, "request");
         EffectTaskRequest body = toBody(request);
-        return TaskMapper.submitted(retrier.call(Retrier.Kind.SUBMIT, "submit " + request.effect(),
-                () -> effects.submitEffectTask(body)));
+        unfinished.acquire(permitWait, "submit " + request.effect());
+        SubmittedTask submitted;
+        try {
+            submitted = TaskMapper.submitted(retrier.call(Retrier.Kind.SUBMIT, "submit " + request.effect(),
+                    () -> effects.submitEffectTask(body)));
+        } catch (RuntimeException e) {
+            unfinished.unused();
+            throw e;
+        }
+        unfinished.taken(submitted.taskId());
+        return submitted;
     }
 
     /**
@@ -131,7 +145,22 @@ public final class KlingEffectsClient implements AutoCloseable {
      */
     public EffectTask getTask(String taskId) {
         Objects.requireNonNull(taskId, "taskId");
-        return TaskMapper.task(retrier.call(Retrier.Kind.READ, "get task " + taskId, () -> tasks.getTask(taskId)));
+        return seen(taskId, () -> TaskMapper.task(retrier.call(Retrier.Kind.READ, "get task " + taskId,
+                () -> tasks.getTask(taskId))));
+    }
+
+    /** Gives back the task's permit once it is seen to end, or to be gone. */
+    private EffectTask seen(String taskId, java.util.function.Supplier<EffectTask> poll) {
+        try {
+            EffectTask task = poll.get();
+            if (task.finished()) {
+                unfinished.ended(taskId);
+            }
+            return task;
+        } catch (TaskNotFoundException e) {
+            unfinished.ended(taskId);
+            throw e;
+        }
     }
 
     /**
@@ -152,8 +181,8 @@ public final class KlingEffectsClient implements AutoCloseable {
         while (true) {
             EffectTask task;
             try {
-                task = TaskMapper.task(retrier.call(Retrier.Kind.READ, "get task " + taskId, () -> tasks.getTask(taskId),
-                        deadline));
+                task = seen(taskId, () -> TaskMapper.task(retrier.call(Retrier.Kind.READ, "get task " + taskId,
+                        () -> tasks.getTask(taskId), deadline)));
             } catch (Retrier.DeadlineCut cut) {
                 // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline.
                 throw new TaskTimeoutException(taskId, lastStatus, timeout, cut.failure);
@@ -313,6 +342,7 @@ public final class KlingEffectsClient implements AutoCloseable {
         private Duration maxPollInterval = Duration.ofSeconds(10);
         private HttpClient.Builder httpClient;
         private HttpClient existingHttpClient;
+        private int maxUnfinishedTasks;
         private Executor executor;
         private String userAgent = "kling-effects-java-client";
         private boolean preChecks = true;
@@ -396,7 +426,24 @@ public final class KlingEffectsClient implements AutoCloseable {
         }
 
         /**
-         * @param enabled whether to reject unknown effects, the wrong image shape and unsupported
+         * Caps this client's unfinished tasks (opt-in; default 0, no cap). A submit beyond the cap waits for a
+         * permit, which comes back when the client sees a task end (through {@code getTask} or
+         * {@code awaitCompletion}). Set it to the account's concurrent-task limit (typically 3) and many
+         * threads sharing one client queue here instead of all meeting the server's 429.
+         *
+         * @param max most tasks submitted and not yet seen to end
+         * @return this builder
+         */
+        public Builder maxUnfinishedTasks(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxUnfinishedTasks must be 0 (no cap) or more");
+            }
+            this.maxUnfinishedTasks = max;
+            return this;
+        }
+
+        /**
+         * @param enabled whether to reject near misses of known effects, the wrong image shape and unsupported
          *                durations before any network call (default true)
          */
         public Builder preChecks(boolean enabled) {
