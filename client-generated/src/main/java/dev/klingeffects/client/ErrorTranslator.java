@@ -7,6 +7,10 @@ import dev.klingeffects.client.generated.ApiException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Turns the generated client's checked {@link ApiException} into the typed, unchecked exceptions. */
 final class ErrorTranslator {
@@ -70,10 +74,10 @@ final class ErrorTranslator {
         }
         return headers.firstValue("Retry-After").map(String::strip).flatMap(value -> {
             try {
-                Instant at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return java.util.Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-            } catch (java.time.format.DateTimeParseException e) {
-                return java.util.Optional.empty();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
             }
         }).orElse(null);
     }

@@ -95,8 +95,8 @@ public final class KlingEffectsClient implements AutoCloseable {
         this.maxPollInterval = builder.maxPollInterval;
         this.preChecks = builder.preChecks;
         this.unfinished = new UnfinishedTasks(builder.maxUnfinishedTasks);
-        this.permitWait = builder.retryPolicy.maxTotalTime().compareTo(Duration.ofMinutes(10)) > 0
-                ? builder.retryPolicy.maxTotalTime() : Duration.ofMinutes(10);
+        // A permit comes back when some task ends, minutes later: wait at least ten of them.
+        this.permitWait = max(builder.retryPolicy.maxTotalTime(), Duration.ofMinutes(10));
         this.executor = builder.executor != null ? builder.executor : DaemonExecutor.INSTANCE;
     }
 
@@ -299,6 +299,10 @@ public final class KlingEffectsClient implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Override

@@ -28,9 +28,7 @@ import dev.klingeffects.mock.tasks.TaskStore;
 import dev.klingeffects.mock.validation.SubmitValidator;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.Context;
 import java.net.InetAddress;
-import java.util.function.BiConsumer;
 import java.net.UnknownHostException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -91,6 +89,8 @@ public final class MockServer {
         Dashboard dashboard = new Dashboard(settings.describe());
         SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));
         JsonErrorHandler errors = new JsonErrorHandler(validator.maxBodyBytes());
+        Journaling journaling = new Journaling((method, path, status, millis) ->
+                journal.record(clock.now(), method, path, status, millis));
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -133,10 +133,7 @@ public final class MockServer {
                         UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS, UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS));
             });
             config.requestLogger.http((ctx, millis) -> {
-                // Answers the Responder wrote were recorded before they left; the rest (static files) now.
-                if (!ctx.path().startsWith("/__admin") && ctx.req().getAttribute(Journaling.RECORDED) == null) {
-                    journal.record(clock.now(), ctx.method().name(), ctx.path(), ctx.statusCode(), millis);
-                }
+                journaling.afterAnswer(ctx, millis);
                 if (settings.accessLog()) {
                     ACCESS.info("{} {} {} {}ms", ctx.method().name(), ctx.path(), ctx.statusCode(),
                             String.format("%.1f", millis));
@@ -157,20 +154,11 @@ public final class MockServer {
                 config.routes.options(apiPath, LocalCors::preflight);
             }
 
-            // Refusals drain unread bodies within the same upload limits as the handlers that read them.
-            config.routes.before(ctx -> ctx.req().setAttribute(UnreadBodies.LIMITS, uploads));
             config.routes.before(ctx -> {
-                long started = System.nanoTime();
-                BiConsumer<Context, Integer> record = (answered, status) -> {
-                    if (!answered.path().startsWith("/__admin")) {
-                        journal.record(clock.now(), answered.method().name(), answered.path(), status,
-                                (System.nanoTime() - started) / 1_000_000.0);
-                    }
-                };
-                ctx.req().setAttribute(Journaling.HOOK, record);
-            });
-            // CONNECT asks for a tunnel: refuse it and close, or Jetty keeps the connection open for one.
-            config.routes.before(ctx -> {
+                journaling.begin(ctx);
+                // Refusals drain unread bodies within the same upload limits as the handlers that read them.
+                ctx.req().setAttribute(UnreadBodies.LIMITS, uploads);
+                // CONNECT asks for a tunnel: refuse it and close, or Jetty keeps the connection open for one.
                 if ("CONNECT".equals(ctx.method().name())) {
                     UnreadBodies.refuseUnread(ctx);
                     Responder.send(ctx, Reply.error(ContractError.methodNotAllowed("CONNECT is not served here")));

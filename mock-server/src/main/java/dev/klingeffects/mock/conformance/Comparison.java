@@ -10,8 +10,9 @@ import java.util.TreeSet;
 /** What differs between the target's answer and the mock's for one case. */
 final class Comparison {
 
-    private static final Set<String> PRESENCE_ONLY = Set.of("x-ratelimit-limit", "x-ratelimit-remaining",
-            "x-ratelimit-reset", "retry-after");
+    /** Of the compared headers, those whose values differ by nature (counters, clocks): only presence counts. */
+    private static final Set<String> PRESENCE_ONLY = Exchange.COMPARED_HEADERS.stream()
+            .filter(name -> !name.equals("content-type")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Comparison() {}
 

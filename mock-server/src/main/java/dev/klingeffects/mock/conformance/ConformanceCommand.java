@@ -32,7 +32,13 @@ public final class ConformanceCommand {
 
     /** The options of one run. */
     record Options(String target, String apiKey, int allowBillable, String imageUrl, boolean effects, Path reportDir,
-                   long paceMillis, Duration billableTimeout) {}
+                   long paceMillis, Duration billableTimeout) {
+
+        /** @param pace the pause between requests to the target */
+        Options withPace(long pace) {
+            return new Options(target, apiKey, allowBillable, imageUrl, effects, reportDir, pace, billableTimeout);
+        }
+    }
 
     /** @return the help text */
     public static String usage() {
@@ -79,6 +85,9 @@ public final class ConformanceCommand {
             return 0;
         }
         ContractSpec spec = ContractSpec.load();
+        if (options.paceMillis() < 0) {
+            options = options.withPace(defaultPaceMillis(spec));
+        }
         Report.Findings findings = probe(options, spec, EffectCatalog.load(spec), out);
         Report.write(findings, options.reportDir());
         out.println("conformance: " + findings.results().size() + " cases, " + findings.differing() + " differences"
@@ -130,9 +139,6 @@ public final class ConformanceCommand {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("--api-key (or MODELLIX_API_KEY) is needed");
         }
-        if (pace < 0) {
-            pace = defaultPaceMillis(ContractSpec.load());
-        }
         if (billable < 0 || billable > 100 || billableTimeout < 1) {
             throw new IllegalArgumentException("--allow-billable takes 0 to 100, --pace-ms 0 or more, --billable-timeout 1 or more");
         }
@@ -171,6 +177,7 @@ public final class ConformanceCommand {
         private final JsonNode submitted;
         private final JsonNode task;
         private final JsonNode error;
+        private final String specVersion;
         private final List<Report.Result> results = new ArrayList<>();
         private String stopped;
 
@@ -186,6 +193,7 @@ public final class ConformanceCommand {
             this.submitted = spec.schema("SubmitTaskResponse");
             this.task = spec.schema("TaskResponse");
             this.error = spec.schema("Error");
+            this.specVersion = spec.version();
         }
 
         Report.Findings all() {
@@ -223,7 +231,7 @@ public final class ConformanceCommand {
         }
 
         private Report.Findings findings(List<String> unknownUpstream, List<String> unknownHere) {
-            return new Report.Findings(options.target(), ContractSpec.load().version(), results, unknownUpstream,
+            return new Report.Findings(options.target(), specVersion, results, unknownUpstream,
                     unknownHere, stopped);
         }
 

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 record Exchange(int status, Map<String, String> headers, String body, JsonNode json, String error) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String[] COMPARED_HEADERS = {"content-type", "x-ratelimit-limit", "x-ratelimit-remaining",
-            "x-ratelimit-reset", "retry-after"};
+    static final java.util.List<String> COMPARED_HEADERS = java.util.List.of("content-type", "x-ratelimit-limit",
+            "x-ratelimit-remaining", "x-ratelimit-reset", "retry-after");
 
     /** Sends a case once (never retried: a submit may cost money) and reads the answer. */
     static Exchange send(HttpClient http, String baseUrl, ProbeCase probe, String apiKey) {

@@ -82,18 +82,8 @@ public final class UploadLimits {
      * @return the reservation, or null when it could not be had in time (or is larger than the budget)
      */
     Reservation reserve(long bytes, boolean wait) {
-        if (bytes > memoryBytes) {
-            return null;
-        }
-        int units = units(bytes);
-        try {
-            boolean granted = wait ? memory.tryAcquire(units, memoryWaitMillis, TimeUnit.MILLISECONDS)
-                    : memory.tryAcquire(units);
-            return granted ? new Reservation(units) : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        Reservation reservation = new Reservation();
+        return reservation.growTo(bytes, wait) ? reservation : null;
     }
 
     private static int units(long bytes) {
@@ -104,9 +94,7 @@ public final class UploadLimits {
     final class Reservation implements AutoCloseable {
         private int units;
 
-        private Reservation(int units) {
-            this.units = units;
-        }
+        private Reservation() {}
 
         /** @return whether {@code totalBytes} are now held, waiting up to the configured time if {@code wait} */
         boolean growTo(long totalBytes, boolean wait) {

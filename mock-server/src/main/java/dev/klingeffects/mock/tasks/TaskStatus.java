@@ -1,5 +1,6 @@
 package dev.klingeffects.mock.tasks;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The statuses of the spec's {@code TaskStatus}. */
@@ -18,12 +19,7 @@ public enum TaskStatus {
 
     /** @return whether {@code text} is one of the four statuses as the API spells them */
     public static boolean isWire(String text) {
-        for (TaskStatus status : values()) {
-            if (status.wire().equals(text)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(values()).anyMatch(status -> status.wire().equals(text));
     }
 
     /**
@@ -32,11 +28,7 @@ public enum TaskStatus {
      * @throws IllegalArgumentException when it is not one of the four
      */
     public static TaskStatus fromWire(String text) {
-        for (TaskStatus status : values()) {
-            if (status.wire().equals(text)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException(text);
+        return Arrays.stream(values()).filter(status -> status.wire().equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(text));
     }
 }
