@@ -3,7 +3,6 @@ package dev.klingeffects.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klingeffects.contract.ContractError;
-import dev.klingeffects.client.generated.ApiException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Turns the generated client's checked {@link ApiException} into the typed, unchecked exceptions. */
+/** Turns an error answer into the typed, unchecked exceptions. */
 final class ErrorTranslator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorTranslator() {}
 
-    static ModellixApiException translate(ApiException e, boolean submit, Redaction redaction) {
-        ContractError error = ContractError.parse(e.getCode(), redaction.redact(messageOf(e)));
-        return typed(error, rateLimit(e.getResponseHeaders()), submit);
+    static ModellixApiException translate(Answer answer, boolean submit, Redaction redaction) {
+        ContractError error = ContractError.parse(answer.status(), redaction.redact(messageOf(answer)));
+        return typed(error, rateLimit(answer.headers(), Instant.now()), submit);
     }
 
     /** @param submit whether the failed call was a submit, which is retryable only on 429 */
@@ -41,8 +40,8 @@ final class ErrorTranslator {
         };
     }
 
-    private static String messageOf(ApiException e) {
-        String body = e.getResponseBody();
+    private static String messageOf(Answer answer) {
+        String body = answer.body();
         if (body != null && !body.isBlank()) {
             try {
                 JsonNode json = JSON.readTree(body);
@@ -54,16 +53,13 @@ final class ErrorTranslator {
             }
             return body.length() > 200 ? body.substring(0, 200) + "…" : body;
         }
-        return "HTTP " + e.getCode();
+        return "HTTP " + answer.status();
     }
 
-    static RateLimitInfo rateLimit(HttpHeaders headers) {
-        if (headers == null) {
-            return new RateLimitInfo(-1, -1, null, null);
-        }
+    static RateLimitInfo rateLimit(HttpHeaders headers, Instant now) {
         long reset = number(headers, "X-RateLimit-Reset");
         return new RateLimitInfo((int) number(headers, "X-RateLimit-Limit"), (int) number(headers, "X-RateLimit-Remaining"),
-                reset < 0 ? null : Instant.ofEpochSecond(reset), retryAfter(headers, Instant.now()));
+                reset < 0 ? null : Instant.ofEpochSecond(reset), retryAfter(headers, now));
     }
 
     /** {@code Retry-After} in seconds, or as an HTTP date (RFC 9110 allows both). */

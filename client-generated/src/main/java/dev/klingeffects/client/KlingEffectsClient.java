@@ -1,28 +1,16 @@
 package dev.klingeffects.client;
 
-import dev.klingeffects.client.generated.ApiClient;
-import dev.klingeffects.client.generated.api.EffectsApi;
-import dev.klingeffects.client.generated.api.TasksApi;
-import dev.klingeffects.client.generated.model.EffectTaskRequest;
-import dev.klingeffects.contract.CatalogRules;
-import dev.klingeffects.contract.ContractError;
-import dev.klingeffects.contract.ContractSpec;
-import dev.klingeffects.contract.EffectCatalog;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * Client of the Modellix Kling video-effects API: submit an effect, wait for it, get the video.
@@ -33,7 +21,9 @@ import java.util.stream.Collectors;
  * String url = done.videoUrl();
  * }</pre>
  *
- * Thread-safe; build one and share it.
+ * Thread-safe; build one and share it. Every operation has an {@code …Async} twin that holds no thread
+ * while it waits (non-blocking I/O, scheduled waits); cancelling its future stops it: no further request
+ * is sent and the one in progress is aborted.
  */
 public final class KlingEffectsClient implements AutoCloseable {
 
@@ -42,72 +32,36 @@ public final class KlingEffectsClient implements AutoCloseable {
     /** Where {@link Builder#build()} looks for the key when none is given. */
     public static final String API_KEY_ENV = "MODELLIX_API_KEY";
 
-    private static final CatalogRules CATALOG_RULES = loadCatalogRules();
-
+    private final ClientCore core;
+    private final RequestOptions options;
     private final String baseUrl;
-    private final EffectsApi effects;
-    private final TasksApi tasks;
-    private final Retrier retrier;
-    private final Timing timing;
-    private final Duration minPollInterval;
-    private final Duration maxPollInterval;
-    private final boolean preChecks;
-    private final Executor executor;
-    private final HttpClient http;
-    private final UnfinishedTasks unfinished;
-    private final Duration permitWait;
-    private final boolean ownsHttpClient;
-    private volatile boolean closed;
 
-    private KlingEffectsClient(Builder builder, String apiKey) {
-        // Everything is copied out of the builder now: changing or reusing the builder later changes nothing here.
-        this.baseUrl = builder.baseUrl;
-        this.ownsHttpClient = builder.existingHttpClient == null;
-        // One HttpClient for every call of this client: the caller's, or one built here. The caller's
-        // HttpClient.Builder is copied into it, never modified.
-        this.http = builder.existingHttpClient != null ? builder.existingHttpClient
-                : builder.httpClient != null ? builder.httpClient.build()
-                : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
-        HttpClient shared = this.http;
-        ApiClient api = new ApiClient(HttpClient.newBuilder(), ApiClient.createDefaultObjectMapper(), null) {
-            @Override
-            public HttpClient getHttpClient() {
-                return shared;
-            }
-        };
-        api.updateBaseUri(builder.baseUrl);
-        api.setReadTimeout(builder.requestTimeout);
-        Map<String, String> headers = new LinkedHashMap<>(builder.defaultHeaders);
-        String userAgent = builder.userAgent;
-        api.setRequestInterceptor(request -> {
-            if (closed) {
-                throw new IllegalStateException("this KlingEffectsClient is closed");
-            }
-            request.setHeader("Authorization", "Bearer " + apiKey);
-            request.setHeader("User-Agent", userAgent);
-            headers.forEach(request::setHeader);
-        });
-        this.effects = new EffectsApi(api);
-        this.tasks = new TasksApi(api);
-        this.timing = builder.timing;
-        this.retrier = new Retrier(builder.retryPolicy, builder.timing, new Redaction(apiKey));
-        this.minPollInterval = builder.minPollInterval;
-        this.maxPollInterval = builder.maxPollInterval;
-        this.preChecks = builder.preChecks;
-        this.unfinished = new UnfinishedTasks(builder.maxUnfinishedTasks);
-        // A permit comes back when some task ends, minutes later: wait at least ten of them.
-        this.permitWait = max(builder.retryPolicy.maxTotalTime(), Duration.ofMinutes(10));
-        this.executor = builder.executor != null ? builder.executor : DaemonExecutor.INSTANCE;
-    }
-
-    private static CatalogRules loadCatalogRules() {
-        ContractSpec spec = ContractSpec.load();
-        return CatalogRules.from(spec, EffectCatalog.load(spec));
+    private KlingEffectsClient(ClientCore core, RequestOptions options, String baseUrl) {
+        this.core = core;
+        this.options = options;
+        this.baseUrl = baseUrl;
     }
 
     /** @return a builder with the defaults: production URL, key from {@code MODELLIX_API_KEY} */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A view of this client whose calls use {@code options} over the client's own (timeout, retry policy,
+     * listener; headers are added). Cheap: it shares this client's HTTP client, executor and permits, so
+     * make one per call if need be.
+     *
+     * @param options the options for calls through the view
+     * @return the view; closing it closes this client too
+     */
+    public KlingEffectsClient withOptions(RequestOptions options) {
+        return new KlingEffectsClient(core, Objects.requireNonNull(options, "options").over(this.options), baseUrl);
+    }
+
+    /** @return a view of this client whose calls return the HTTP status and headers along with the value */
+    public RawResponses withRawResponse() {
+        return new RawResponses(core, options);
     }
 
     /**
@@ -121,19 +75,7 @@ public final class KlingEffectsClient implements AutoCloseable {
      * @throws ModellixConnectionException when the server cannot be reached
      */
     public SubmittedTask submit(EffectRequest request) {
-        Objects.requireNonNull(request, "request");
-        EffectTaskRequest body = toBody(request);
-        unfinished.acquire(permitWait, "submit " + request.effect());
-        SubmittedTask submitted;
-        try {
-            submitted = TaskMapper.submitted(retrier.call(Retrier.Kind.SUBMIT, "submit " + request.effect(),
-                    () -> effects.submitEffectTask(body)));
-        } catch (RuntimeException e) {
-            unfinished.unused();
-            throw e;
-        }
-        unfinished.taken(submitted.taskId());
-        return submitted;
+        return join(submitAsync(request), null);
     }
 
     /**
@@ -144,23 +86,7 @@ public final class KlingEffectsClient implements AutoCloseable {
      * @throws TaskNotFoundException when the task is unknown, expired or another key's
      */
     public EffectTask getTask(String taskId) {
-        Objects.requireNonNull(taskId, "taskId");
-        return seen(taskId, () -> TaskMapper.task(retrier.call(Retrier.Kind.READ, "get task " + taskId,
-                () -> tasks.getTask(taskId))));
-    }
-
-    /** Gives back the task's permit once it is seen to end, or to be gone. */
-    private EffectTask seen(String taskId, java.util.function.Supplier<EffectTask> poll) {
-        try {
-            EffectTask task = poll.get();
-            if (task.finished()) {
-                unfinished.ended(taskId);
-            }
-            return task;
-        } catch (TaskNotFoundException e) {
-            unfinished.ended(taskId);
-            throw e;
-        }
+        return join(getTaskAsync(taskId), null);
     }
 
     /**
@@ -168,141 +94,112 @@ public final class KlingEffectsClient implements AutoCloseable {
      * A status this client does not know counts as unfinished.
      *
      * @param taskId  the task
-     * @param timeout how long to wait at most
+     * @param timeout how long to wait at most: a deadline, even when the server asks for a longer wait
      * @return the successful task
      * @throws TaskFailedException  when it fails, with its {@code error_message}
      * @throws TaskTimeoutException when it is still unfinished after {@code timeout}
      */
     public EffectTask awaitCompletion(String taskId, Duration timeout) {
-        Objects.requireNonNull(taskId, "taskId");
-        long deadline = timing.nanoTime() + timeout.toNanos();
-        Duration interval = minPollInterval;
-        String lastStatus = null;
-        while (true) {
-            EffectTask task;
-            try {
-                task = seen(taskId, () -> TaskMapper.task(retrier.call(Retrier.Kind.READ, "get task " + taskId,
-                        () -> tasks.getTask(taskId), deadline)));
-            } catch (Retrier.DeadlineCut cut) {
-                // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline.
-                throw new TaskTimeoutException(taskId, lastStatus, timeout, cut.failure);
-            } catch (ModellixException e) {
-                throw e.concerning(taskId);
-            }
-            lastStatus = task.rawStatus();
-            if (task.state() == TaskState.SUCCESS) {
-                return task;
-            }
-            if (task.state() == TaskState.FAILED) {
-                throw new TaskFailedException(task);
-            }
-            long remaining = deadline - timing.nanoTime();
-            if (remaining <= 0) {
-                throw new TaskTimeoutException(taskId, task.rawStatus(), timeout);
-            }
-            try {
-                timing.sleep(Duration.ofNanos(Math.min(jitter(interval).toNanos(), remaining)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ModellixException("Waiting for task " + taskId + " was interrupted", e).concerning(taskId);
-            }
-            interval = min(maxPollInterval, Duration.ofMillis(interval.toMillis() * 3 / 2));
-        }
+        return join(awaitCompletionAsync(taskId, timeout), taskId);
     }
 
     /**
-     * Submits and waits; see {@link #submit} and {@link #awaitCompletion}.
+     * Submits, waits one poll interval, then polls; see {@link #submit} and {@link #awaitCompletion}. Every
+     * failure after the submit carries the task's id ({@link ModellixException#taskId()}).
      *
      * @param request the effect and its image(s)
      * @param timeout how long to wait for the result, after the submit
      * @return the successful task
      */
     public EffectTask submitAndAwait(EffectRequest request, Duration timeout) {
+        checkTimeout(timeout);
         String taskId = submit(request).taskId();
-        // No task is done the moment it is queued: the first poll waits one interval.
-        try {
-            timing.sleep(min(jitter(minPollInterval), timeout));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModellixException("Waiting for task " + taskId + " was interrupted", e);
-        }
-        return awaitCompletion(taskId, timeout.minus(min(minPollInterval, timeout)));
+        return join(core.awaitSubmitted(taskId, timeout, options), taskId);
     }
 
-    /** @return {@link #submit} on the client's executor */
+    /**
+     * @param request the effect and its image(s)
+     * @return {@link #submit}, without blocking; cancelling it before the answer aborts the request, but the
+     *         server may already have queued the task
+     */
     public CompletableFuture<SubmittedTask> submitAsync(EffectRequest request) {
-        return CompletableFuture.supplyAsync(() -> submit(request), executor);
+        Objects.requireNonNull(request, "request");
+        return values(core.submit(request, options));
     }
 
-    /** @return {@link #getTask} on the client's executor */
+    /**
+     * @param taskId the task
+     * @return {@link #getTask}, without blocking
+     */
     public CompletableFuture<EffectTask> getTaskAsync(String taskId) {
-        return CompletableFuture.supplyAsync(() -> getTask(taskId), executor);
+        Objects.requireNonNull(taskId, "taskId");
+        return values(core.getTask(taskId, options, Long.MAX_VALUE));
     }
 
-    /** @return {@link #awaitCompletion} on the client's executor */
+    /**
+     * @param taskId  the task
+     * @param timeout how long to wait at most
+     * @return {@link #awaitCompletion}, without holding a thread; cancelling it stops the polling
+     */
     public CompletableFuture<EffectTask> awaitCompletionAsync(String taskId, Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> awaitCompletion(taskId, timeout), executor);
+        Objects.requireNonNull(taskId, "taskId");
+        checkTimeout(timeout);
+        return core.await(taskId, timeout, options);
     }
 
-    /** @return {@link #submitAndAwait} on the client's executor */
+    /**
+     * @param request the effect and its image(s)
+     * @param timeout how long to wait for the result, after the submit
+     * @return {@link #submitAndAwait}, without holding a thread; cancelling it stops the polling (the task,
+     *         once submitted, runs on: use {@link #submitAsync} and {@link #awaitCompletionAsync} to keep its id)
+     */
     public CompletableFuture<EffectTask> submitAndAwaitAsync(EffectRequest request, Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> submitAndAwait(request, timeout), executor);
+        Objects.requireNonNull(request, "request");
+        checkTimeout(timeout);
+        return core.submitAndAwait(request, timeout, options);
     }
 
-    private EffectTaskRequest toBody(EffectRequest request) {
-        Integer duration = request.durationSeconds();
-        if (preChecks) {
-            String field = CATALOG_RULES.exclusiveFields().get(request.twoPerson() ? 1 : 0);
-            boolean unknownWithoutSuggestion = CATALOG_RULES.catalog().find(request.effect()).isEmpty()
-                    && CATALOG_RULES.catalog().suggestionFor(request.effect()).isEmpty();
-            // An effect the catalog has never heard of may be one upstream added after this client was
-            // built: the server decides. A near miss of a known name is a typo: say so before paying.
-            if (!unknownWithoutSuggestion) {
-                CATALOG_RULES.check(request.effect(), Set.of("effect_scene", field), duration).ifPresent(error -> {
-                    throw ErrorTranslator.typed(error, new RateLimitInfo(-1, -1, null, null), true);
-                });
+    private static void checkTimeout(Duration timeout) {
+        if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+            throw new IllegalArgumentException("timeout cannot be negative, got " + timeout);
+        }
+    }
+
+    /** The value alone; cancelling the returned future cancels the call. */
+    static <T> CompletableFuture<T> values(CompletableFuture<ModellixResponse<T>> call) {
+        CompletableFuture<T> value = call.thenApply(ModellixResponse::value);
+        value.whenComplete((ignored, error) -> {
+            if (value.isCancelled()) {
+                call.cancel(true);
             }
-        }
-        EffectTaskRequest body = new EffectTaskRequest().effectScene(request.effect());
-        List<String> images = request.images().stream().map(EffectImage::value).toList();
-        if (request.twoPerson()) {
-            body.images(images);
-        } else {
-            body.image(images.get(0));
-        }
-        if (duration != null) {
-            body.duration(durationEnum(duration));
-        }
-        return body;
+        });
+        return value;
     }
 
-    /** The generated enum cannot carry other values, so they fail here as the server would fail them. */
-    private static EffectTaskRequest.DurationEnum durationEnum(int seconds) {
-        Set<Integer> allowed = new TreeSet<>();
-        for (EffectTaskRequest.DurationEnum value : EffectTaskRequest.DurationEnum.values()) {
-            if (!value.name().contains("unknown")) {
-                allowed.add(value.getValue());
-                if (value.getValue() == seconds) {
-                    return value;
-                }
+    /**
+     * Waits for a call on the caller's thread. Its failure is rethrown as it is; an interrupt cancels the call
+     * and ends in a {@link ModellixException} naming the task, if there is one.
+     */
+    static <T> T join(CompletableFuture<T> call, String taskId) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            ModellixException interrupted = new ModellixException("Interrupted while waiting for the API", e);
+            throw taskId == null ? interrupted : interrupted.concerning(taskId);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException failure) {
+                throw failure;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new ModellixException(String.valueOf(cause), cause);
+        } catch (CancellationException e) {
+            throw new ModellixException("The call was cancelled", e);
         }
-        throw ErrorTranslator.typed(ContractError.valueOutOfRange("parameter 'duration' must be one of "
-                + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")) + ", got " + seconds),
-                new RateLimitInfo(-1, -1, null, null), true);
-    }
-
-    private static Duration jitter(Duration interval) {
-        long millis = interval.toMillis();
-        return Duration.ofMillis(millis * 4 / 5 + ThreadLocalRandom.current().nextLong(millis * 2 / 5 + 1));
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Override
@@ -312,21 +209,15 @@ public final class KlingEffectsClient implements AutoCloseable {
 
     /**
      * Releases what the client owns (its HttpClient, on Java 21 and later; never one passed to
-     * {@link Builder#httpClient(HttpClient)}). Calls after this throw {@link IllegalStateException}.
+     * {@link Builder#httpClient(HttpClient)}). Calls after this throw {@link IllegalStateException}, through
+     * every view of the client too.
      */
     @Override
     public void close() {
-        closed = true;
-        if (ownsHttpClient && http instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new ModellixException("Closing the HTTP client failed", e);
-            }
-        }
+        core.close();
     }
 
-    /** Threads for the async methods when no executor is given: daemons, so they never keep a JVM alive. */
+    /** Threads for the async stages when no executor is given: daemons, so they never keep a JVM alive. */
     private static final class DaemonExecutor {
         static final Executor INSTANCE = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "kling-effects-client");
@@ -348,6 +239,7 @@ public final class KlingEffectsClient implements AutoCloseable {
         private HttpClient existingHttpClient;
         private int maxUnfinishedTasks;
         private Executor executor;
+        private ClientListener listener;
         private String userAgent = "kling-effects-java-client";
         private boolean preChecks = true;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
@@ -355,7 +247,10 @@ public final class KlingEffectsClient implements AutoCloseable {
 
         private Builder() {}
 
-        /** @param baseUrl the API's base URL, e.g. {@code http://localhost:8080} for the mock; default production */
+        /**
+         * @param baseUrl the API's base URL, e.g. {@code http://localhost:8080} for the mock; default production
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
             if (uri.getScheme() == null || uri.getHost() == null) {
@@ -365,33 +260,46 @@ public final class KlingEffectsClient implements AutoCloseable {
             return this;
         }
 
-        /** @param apiKey the Modellix API key; default: the {@code MODELLIX_API_KEY} environment variable */
+        /**
+         * @param apiKey the Modellix API key; default: the {@code MODELLIX_API_KEY} environment variable
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
             return this;
         }
 
-        /** @param timeout how long to wait for a connection; default 10 s */
+        /**
+         * @param timeout how long to wait for a connection; default 10 s
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout);
+            this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** @param timeout how long to wait for one response; default 60 s */
+        /**
+         * @param timeout how long one HTTP exchange may take, answer body included; default 60 s
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = Objects.requireNonNull(timeout);
+            this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
         }
 
-        /** @param policy how to retry; default {@link RetryPolicy#defaults()} */
+        /**
+         * @param policy how to retry; default {@link RetryPolicy#defaults()}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy);
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
         /**
          * @param first the first wait between polls; default 1 s
          * @param max   the longest wait between polls; default 10 s
+         * @return this builder
          */
         public Builder pollInterval(Duration first, Duration max) {
             if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
@@ -402,7 +310,10 @@ public final class KlingEffectsClient implements AutoCloseable {
             return this;
         }
 
-        /** @param httpClient an existing {@link HttpClient} to send every call with; the client never closes it */
+        /**
+         * @param httpClient an existing {@link HttpClient} to send every call with; the client never closes it
+         * @return this builder
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.existingHttpClient = Objects.requireNonNull(httpClient);
             return this;
@@ -411,19 +322,37 @@ public final class KlingEffectsClient implements AutoCloseable {
         /**
          * @param httpClient a configured {@link HttpClient} builder (proxy, SSL, executor…): built once, never
          *                   modified, so its own connect timeout applies rather than {@link #connectTimeout}
+         * @return this builder
          */
         public Builder httpClient(HttpClient.Builder httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient);
             return this;
         }
 
-        /** @param executor where the async methods run; default a pool of daemon threads */
+        /**
+         * @param executor where the async stages and the listener run; default a pool of daemon threads. The
+         *                 stages never block, so a small pool does.
+         * @return this builder
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor);
             return this;
         }
 
-        /** @param userAgent the {@code User-Agent} header */
+        /**
+         * @param listener who hears of every retry and of status changes while awaiting; per call, see
+         *                 {@link RequestOptions.Builder#listener}
+         * @return this builder
+         */
+        public Builder listener(ClientListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @param userAgent the {@code User-Agent} header
+         * @return this builder
+         */
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent);
             return this;
@@ -449,6 +378,7 @@ public final class KlingEffectsClient implements AutoCloseable {
         /**
          * @param enabled whether to reject near misses of known effects, the wrong image shape and unsupported
          *                durations before any network call (default true)
+         * @return this builder
          */
         public Builder preChecks(boolean enabled) {
             this.preChecks = enabled;
@@ -458,11 +388,12 @@ public final class KlingEffectsClient implements AutoCloseable {
         /**
          * @param name  a header sent on every request, e.g. {@code Prefer} against the mock
          * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException for {@code Authorization}, {@code User-Agent}, a header Java's HTTP
+         *                                  client reserves, or a malformed one
          */
         public Builder defaultHeader(String name, String value) {
-            if (Arrays.asList("authorization", "user-agent").contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                throw new IllegalArgumentException(name + " is set by apiKey()/userAgent()");
-            }
+            RequestOptions.checkHeader(name, value);
             defaultHeaders.put(name, value);
             return this;
         }
@@ -481,7 +412,28 @@ public final class KlingEffectsClient implements AutoCloseable {
             if (key == null || key.isBlank()) {
                 throw new IllegalStateException("No API key: call apiKey(...) or set " + API_KEY_ENV);
             }
-            return new KlingEffectsClient(this, key);
+            // Everything is copied out of the builder now: changing or reusing the builder later changes nothing.
+            // One HttpClient for every call: the caller's, or one built here; the caller's builder is never modified.
+            HttpClient http = existingHttpClient != null ? existingHttpClient
+                    : httpClient != null ? httpClient.build()
+                    : HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+            Transport transport = new Transport(http, existingHttpClient == null, baseUrl, key, userAgent);
+            ClientCore core = new ClientCore(transport, new Redaction(key), timing,
+                    executor != null ? executor : DaemonExecutor.INSTANCE, maxUnfinishedTasks, minPollInterval,
+                    maxPollInterval, preChecks);
+            RequestOptions.Builder options = RequestOptions.builder().timeout(requestTimeout).retryPolicy(retryPolicy);
+            defaultHeaders.forEach(options::header);
+            if (listener != null) {
+                options.listener(listener);
+            }
+            return new KlingEffectsClient(core, options.build(), baseUrl);
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            if (Objects.requireNonNull(duration, name).isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + duration);
+            }
+            return duration;
         }
 
         @Override

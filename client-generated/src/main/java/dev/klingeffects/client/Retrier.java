@@ -1,101 +1,193 @@
 package dev.klingeffects.client;
 
-import dev.klingeffects.client.generated.ApiException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Runs one API call under the {@link RetryPolicy}, telling reads from paid submits. */
+/** Runs one API call under the {@link RetryPolicy}, telling reads from paid submits, without blocking a thread. */
 final class Retrier {
+
+    private static final System.Logger LOG = System.getLogger(Retrier.class.getName());
 
     /** Whether a call may be repeated freely (a read) or costs money (a submit). */
     enum Kind { READ, SUBMIT }
 
-    @FunctionalInterface
-    interface Call<T> {
-        T run() throws ApiException;
-    }
-
-    private final RetryPolicy policy;
     private final Timing timing;
     private final Redaction redaction;
+    private final Executor executor;
 
-    Retrier(RetryPolicy policy, Timing timing, Redaction redaction) {
-        this.policy = policy;
+    Retrier(Timing timing, Redaction redaction, Executor executor) {
         this.timing = timing;
         this.redaction = redaction;
+        this.executor = executor;
     }
 
-    <T> T call(Kind kind, String what, Call<T> call) {
-        return call(kind, what, call, Long.MAX_VALUE);
-    }
-
-    /** As {@link #call(Kind, String, Call)}, but never starts a wait that would end after {@code deadlineNanos}. */
-    <T> T call(Kind kind, String what, Call<T> call, long deadlineNanos) {
-        long start = timing.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            ModellixException failure;
-            Duration serverWait = null;
-            boolean retryable;
-            try {
-                return call.run();
-            } catch (ApiException e) {
-                if (e.getCode() == 0) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                        throw new ModellixException(what + " was interrupted", cause);
-                    }
-                    if (cause instanceof JsonProcessingException unreadable) {
-                        // An answer came, but not in the API's format: a submit may have created a task.
-                        failure = new ModellixResponseFormatException(what + ": the answer is not in the API's format ("
-                                + redaction.redact(unreadable.getOriginalMessage()) + ")", "", null);
-                        retryable = kind == Kind.READ;
-                    } else {
-                        boolean reached = !neverReachedServer(cause);
-                        failure = new ModellixConnectionException(redaction.redact(what + " failed: " + cause), cause, reached);
-                        retryable = kind == Kind.READ ? cause instanceof IOException : !reached;
-                    }
-                } else {
-                    ModellixApiException api = ErrorTranslator.translate(e, kind == Kind.SUBMIT, redaction);
-                    failure = api;
-                    retryable = api.retryable();
-                    serverWait = api.rateLimit().suggestedWait(Instant.now()).orElse(null);
-                }
-            }
-            if (!retryable || attempt >= policy.maxAttempts()) {
-                throw failure;
-            }
-            // The server's wait is a minimum; a little jitter on top keeps clients told the same time apart.
-            Duration wait = serverWait != null ? serverWait.plus(jitterAbove(serverWait)) : backoff(attempt);
-            long now = timing.nanoTime();
-            Duration spent = Duration.ofNanos(now - start);
-            if (deadlineNanos - now < wait.toNanos()) {
-                throw new DeadlineCut(failure);
-            }
-            if (spent.plus(wait).compareTo(policy.maxTotalTime()) > 0) {
-                throw failure;
-            }
-            try {
-                timing.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ModellixException(what + " was interrupted while waiting to retry", e);
-            }
-        }
+    /**
+     * @param send          sends one attempt with the timeout it is given
+     * @param read          reads a 2xx answer, throwing the typed failure when it cannot
+     * @param deadlineNanos no wait is started that would end after it ({@link DeadlineCut} instead)
+     * @return the value of the first attempt that succeeds; cancelling it stops the attempts
+     */
+    <T> CompletableFuture<ModellixResponse<T>> call(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send,
+                                                    Function<Answer, T> read, RequestOptions options, Duration requestTimeout,
+                                                    long deadlineNanos) {
+        Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, requestTimeout, deadlineNanos);
+        attempts.next();
+        return attempts.result;
     }
 
     /** The caller's deadline came before the next retry could: the caller decides what that means. */
     static final class DeadlineCut extends RuntimeException {
-        final ModellixException failure;
+        final transient ModellixException failure;
 
         DeadlineCut(ModellixException failure) {
             super(failure.getMessage(), failure, false, false);
             this.failure = failure;
+        }
+    }
+
+    /** One call's attempts, one at a time: each step runs after the previous one ended. */
+    private final class Attempts<T> {
+        final CompletableFuture<ModellixResponse<T>> result = new CompletableFuture<>();
+        private final Kind kind;
+        private final String what;
+        private final Function<Duration, CompletableFuture<Answer>> send;
+        private final Function<Answer, T> read;
+        private final RetryPolicy policy;
+        private final ClientListener listener;
+        private final Duration requestTimeout;
+        private final long deadlineNanos;
+        private final long start = timing.nanoTime();
+        private int attempt;
+        private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
+
+        Attempts(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send, Function<Answer, T> read,
+                 RequestOptions options, Duration requestTimeout, long deadlineNanos) {
+            this.kind = kind;
+            this.what = what;
+            this.send = send;
+            this.read = read;
+            this.policy = options.retryPolicy().orElseThrow();
+            this.listener = options.listener().orElse(null);
+            this.requestTimeout = requestTimeout;
+            this.deadlineNanos = deadlineNanos;
+            result.whenComplete((value, error) -> {
+                if (result.isCancelled()) {
+                    inFlight.cancel(true);
+                }
+            });
+        }
+
+        void next() {
+            if (result.isDone()) {
+                return;
+            }
+            attempt++;
+            // The time budget counts the attempt in progress: an attempt never outlives maxTotalTime.
+            Duration left = policy.maxTotalTime().minusNanos(timing.nanoTime() - start);
+            Duration timeout = left.compareTo(requestTimeout) < 0 ? max(left, Duration.ofMillis(1)) : requestTimeout;
+            CompletableFuture<Answer> sent;
+            try {
+                sent = send.apply(timeout);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            inFlight = sent;
+            sent.whenCompleteAsync(this::settle, executor);
+        }
+
+        private void settle(Answer answer, Throwable error) {
+            if (result.isDone()) {
+                return;
+            }
+            ModellixException failure;
+            boolean retryable;
+            Duration serverWait = null;
+            if (error instanceof CompletionException && error.getCause() != null) {
+                error = error.getCause();
+            }
+            if (error != null) {
+                if (error instanceof CancellationException || error instanceof IllegalStateException
+                        || error instanceof IllegalArgumentException) {
+                    result.completeExceptionally(error);
+                    return;
+                }
+                if (error instanceof BoundedBody.TooLarge) {
+                    failure = new ModellixResponseFormatException(what + ": " + error.getMessage(), "", error);
+                    retryable = kind == Kind.READ;
+                } else {
+                    boolean reached = !neverReachedServer(error);
+                    failure = new ModellixConnectionException(redaction.redact(what + " failed: " + error), error, reached);
+                    retryable = kind == Kind.READ ? error instanceof IOException : !reached;
+                }
+            } else {
+                try {
+                    if (answer.successful()) {
+                        result.complete(new ModellixResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
+                        return;
+                    }
+                    throw ErrorTranslator.translate(answer, kind == Kind.SUBMIT, redaction);
+                } catch (ModellixApiException api) {
+                    failure = api;
+                    retryable = api.retryable();
+                    serverWait = api.rateLimit().suggestedWait(Instant.now()).orElse(null);
+                } catch (ModellixResponseFormatException unreadable) {
+                    // An answer came, but not in the API's format: a submit may have created a task.
+                    failure = unreadable;
+                    retryable = kind == Kind.READ;
+                } catch (RuntimeException unexpected) {
+                    result.completeExceptionally(new ModellixException(what + " failed: " + unexpected, unexpected));
+                    return;
+                }
+            }
+            if (!retryable || attempt >= policy.maxAttempts()) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            // The server's wait is a minimum; a little jitter on top keeps clients told the same time apart.
+            Duration wait = serverWait != null ? serverWait.plus(jitterAbove(serverWait)) : backoff(attempt);
+            long now = timing.nanoTime();
+            if (deadlineNanos - now < wait.toNanos()) {
+                result.completeExceptionally(new DeadlineCut(failure));
+                return;
+            }
+            if (Duration.ofNanos(now - start).plus(wait).compareTo(policy.maxTotalTime()) >= 0) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            tell(new RetryEvent(what, attempt, wait, failure));
+            CompletableFuture<Void> pause = timing.delay(wait);
+            inFlight = pause;
+            pause.thenRunAsync(this::next, executor);
+        }
+
+        private void tell(RetryEvent event) {
+            if (listener != null) {
+                try {
+                    listener.onRetry(event);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "ClientListener.onRetry threw; ignored", e);
+                }
+            }
+        }
+
+        private Duration backoff(int attempt) {
+            long base = policy.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+            long capped = Math.min(base, policy.maxBackoff().toMillis());
+            // Full jitter in the upper half: spreads clients out without waiting less than half.
+            long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+            return Duration.ofMillis(jittered);
         }
     }
 
@@ -109,11 +201,7 @@ final class Retrier {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound + 1));
     }
 
-    private Duration backoff(int attempt) {
-        long base = policy.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, policy.maxBackoff().toMillis());
-        // Full jitter in the upper half: spreads clients out without waiting less than half.
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        return Duration.ofMillis(jittered);
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

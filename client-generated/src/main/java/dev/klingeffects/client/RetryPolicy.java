@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param maxAttempts    most attempts per call, the first included (1 = no retry)
  * @param initialBackoff first wait when the server names none
  * @param maxBackoff     longest single wait
- * @param maxTotalTime   longest time spent on one call, waits included
+ * @param maxTotalTime   longest time spent on one call, waits and the attempt in progress included
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotalTime) {
 
@@ -24,6 +24,12 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Objects.requireNonNull(maxTotalTime, "maxTotalTime");
+        if (initialBackoff.isNegative() || maxBackoff.isNegative()) {
+            throw new IllegalArgumentException("backoffs cannot be negative");
+        }
+        if (maxTotalTime.isNegative() || maxTotalTime.isZero()) {
+            throw new IllegalArgumentException("maxTotalTime must be positive, got " + maxTotalTime);
+        }
     }
 
     /** @return 4 attempts, 1 s doubling to 30 s, at most 2 minutes per call */
@@ -31,8 +37,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
     }
 
-    /** @return no retries at all */
+    /** @return no retries at all: one attempt, bounded by the request timeout alone */
     public static RetryPolicy none() {
-        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofDays(1));
     }
 }

@@ -1,72 +1,97 @@
 package dev.klingeffects.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klingeffects.client.generated.ApiClient;
 import dev.klingeffects.client.generated.model.Resource;
-import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.client.generated.model.SubmitTaskResponse;
 import dev.klingeffects.client.generated.model.Task;
 import dev.klingeffects.client.generated.model.TaskResponse;
+import dev.klingeffects.client.generated.model.TaskStatus;
+import dev.klingeffects.contract.ContractError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** From the generated models to the facade's records. */
+/** Reads a successful answer into the generated models, then into the facade's records. */
 final class TaskMapper {
 
-    private TaskMapper() {}
+    private static final ObjectMapper JSON = ApiClient.createDefaultObjectMapper();
 
-    static SubmittedTask submitted(SubmitTaskResponse response) {
-        if (response == null) {
-            throw unreadable("the submit was answered with an empty body");
-        }
+    private final Redaction redaction;
+
+    TaskMapper(Redaction redaction) {
+        this.redaction = redaction;
+    }
+
+    SubmittedTask submitted(Answer answer) {
+        SubmitTaskResponse response = read(answer, SubmitTaskResponse.class, "submit").model();
         apiErrorIn(response.getCode(), response.getMessage(), true);
         var data = response.getData();
         if (data == null || data.getTaskId() == null || data.getTaskId().isEmpty()) {
-            throw unreadable("the submit's answer has no data.task_id");
+            throw unreadable("the submit's answer has no data.task_id", answer, null);
         }
-        return new SubmittedTask(data.getTaskId(), state(data.getStatus()), data.getModelId(),
+        return new SubmittedTask(data.getTaskId(), TaskState.fromWire(wire(data.getStatus())), data.getModelId(),
                 data.getGetResult() == null || data.getGetResult().getUrl() == null ? null : data.getGetResult().getUrl().toString());
     }
 
-    static EffectTask task(TaskResponse response) {
-        if (response == null) {
-            throw unreadable("the poll was answered with an empty body");
-        }
+    EffectTask task(Answer answer) {
+        Read<TaskResponse> read = read(answer, TaskResponse.class, "poll");
+        TaskResponse response = read.model();
         apiErrorIn(response.getCode(), response.getMessage(), false);
         Task data = response.getData();
         if (data == null || data.getTaskId() == null) {
-            throw unreadable("the poll's answer has no data.task_id");
+            throw unreadable("the poll's answer has no data.task_id", answer, null);
         }
         List<VideoResource> resources = new ArrayList<>();
         if (data.getResult() != null && data.getResult().getResources() != null) {
             for (Resource resource : data.getResult().getResources()) {
-                resources.add(new VideoResource(resource.getUrl() == null ? null : resource.getUrl().toString(), resource.getType(), resource.getWidth(),
-                        resource.getHeight(), resource.getFormat(), resource.getRole()));
+                resources.add(new VideoResource(resource.getUrl() == null ? null : resource.getUrl().toString(), resource.getType(),
+                        resource.getWidth(), resource.getHeight(), resource.getFormat(), resource.getRole()));
             }
         }
-        // A status this client version does not know arrives as the generator's placeholder.
-        var status = data.getStatus();
-        String raw = status == null || status == dev.klingeffects.client.generated.model.TaskStatus.UNKNOWN_DEFAULT_OPEN_API
-                ? "unknown" : status.getValue();
-        return new EffectTask(data.getTaskId(), state(data.getStatus()), raw, data.getModelId(),
+        // The generated enum turns a status added upstream later into its placeholder; the tree still has it.
+        JsonNode status = read.tree().path("data").path("status");
+        String raw = status.isTextual() ? status.asText() : null;
+        return new EffectTask(data.getTaskId(), TaskState.fromWire(raw), raw, data.getModelId(),
                 data.getDuration() == null ? null : Duration.ofMillis(data.getDuration()), resources,
                 data.getResultExpiresAt() == null ? null : Instant.ofEpochMilli(data.getResultExpiresAt()),
                 data.getErrorMessage());
     }
 
-    /** {@code "code" != 0} on an HTTP 200 is an error of the API all the same. */
-    private static void apiErrorIn(Integer code, String message, boolean submit) {
-        if (code != null && code != 0) {
-            throw ErrorTranslator.typed(ContractError.parse(code, message == null ? "" : message),
-                    new RateLimitInfo(-1, -1, null, null), submit);
+    private record Read<T>(JsonNode tree, T model) {}
+
+    private <T> Read<T> read(Answer answer, Class<T> model, String what) {
+        if (answer.body().isBlank()) {
+            throw unreadable("the " + what + " was answered with an empty body", answer, null);
+        }
+        try {
+            JsonNode tree = JSON.readTree(answer.body());
+            if (tree == null || !tree.isObject()) {
+                throw unreadable("the " + what + "'s answer is not a JSON object", answer, null);
+            }
+            return new Read<>(tree, JSON.treeToValue(tree, model));
+        } catch (JsonProcessingException e) {
+            throw unreadable(redaction.redact(e.getOriginalMessage()), answer, e);
         }
     }
 
-    private static ModellixResponseFormatException unreadable(String what) {
-        return new ModellixResponseFormatException("The API's answer is not in its format: " + what, "", null);
+    /** {@code "code" != 0} on an HTTP 200 is an error of the API all the same. */
+    private static void apiErrorIn(Integer code, String message, boolean submit) {
+        if (code != null && code != 0) {
+            throw ErrorTranslator.typed(ContractError.parse(code, message == null ? "" : message), RateLimitInfo.NONE, submit);
+        }
     }
 
-    private static TaskState state(dev.klingeffects.client.generated.model.TaskStatus status) {
-        return TaskState.fromWire(status == null ? null : status.getValue());
+    private ModellixResponseFormatException unreadable(String what, Answer answer, Throwable cause) {
+        String body = redaction.redact(answer.body());
+        return new ModellixResponseFormatException("The API's answer is not in its format: " + what,
+                body.length() > 200 ? body.substring(0, 200) + "…" : body, cause);
+    }
+
+    private static String wire(TaskStatus status) {
+        return status == null || status == TaskStatus.UNKNOWN_DEFAULT_OPEN_API ? null : status.getValue();
     }
 }

@@ -1,8 +1,9 @@
 package dev.klingeffects.client;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
-/** The client's clock and waits; replaceable so the client's own tests never really sleep. */
+/** The client's clock and waits; replaceable so the client's own tests never really wait. */
 interface Timing {
 
     Timing REAL = new Timing() {
@@ -12,12 +13,13 @@ interface Timing {
         }
 
         @Override
-        public void sleep(Duration duration) throws InterruptedException {
-            Thread.sleep(duration.toMillis());
+        public CompletableFuture<Void> delay(Duration duration) {
+            return Scheduler.after(duration);
         }
     };
 
     long nanoTime();
 
-    void sleep(Duration duration) throws InterruptedException;
+    /** @return a future completed once {@code duration} has passed; no thread waits meanwhile */
+    CompletableFuture<Void> delay(Duration duration);
 }

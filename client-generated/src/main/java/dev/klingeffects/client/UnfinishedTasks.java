@@ -1,59 +1,98 @@
 package dev.klingeffects.client;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * The opt-in cap on this client's unfinished tasks: a submit takes a permit, and the permit comes back
- * when the client sees the task end (a poll that finds it finished, failed or gone). Threads beyond the
- * cap wait for a permit instead of all hitting the server's concurrent-task limit at once.
+ * when the client sees the task end (a poll that finds it finished, failed or gone). Submits beyond the
+ * cap wait for a permit, first come first served, without holding a thread, instead of all hitting the
+ * server's concurrent-task limit at once.
  */
 final class UnfinishedTasks {
 
-    private final Semaphore permits;
+    private final boolean capped;
     private final Set<String> holding = ConcurrentHashMap.newKeySet();
+    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+    private int available;
 
     UnfinishedTasks(int max) {
-        this.permits = max > 0 ? new Semaphore(max, true) : null;
+        this.capped = max > 0;
+        this.available = max;
     }
 
-    /** Waits up to {@code wait} for a permit. */
-    void acquire(Duration wait, String what) {
-        if (permits == null) {
-            return;
+    /**
+     * @return completed once a permit is this submit's; failed after {@code wait} without one. Cancelling it
+     *         gives up the place in the queue.
+     */
+    CompletableFuture<Void> acquire(Duration wait, String what) {
+        if (!capped) {
+            return CompletableFuture.completedFuture(null);
         }
-        try {
-            if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new ModellixException(what + ": every permit of maxUnfinishedTasks is held by a task this client "
-                        + "has not yet seen finish; poll those tasks to the end", null);
+        CompletableFuture<Void> permit = new CompletableFuture<>();
+        synchronized (this) {
+            if (available > 0) {
+                available--;
+                permit.complete(null);
+                return permit;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModellixException(what + " was interrupted while waiting for a permit", e);
+            waiting.add(permit);
         }
+        ScheduledFuture<?> timeout = Scheduler.schedule(wait, () -> permit.completeExceptionally(new ModellixException(
+                what + ": every permit of maxUnfinishedTasks is held by a task this client has not yet seen finish "
+                        + "within " + wait + "; poll those tasks to the end", null)));
+        permit.whenComplete((ignored, error) -> {
+            timeout.cancel(false);
+            if (error != null) {
+                synchronized (this) {
+                    waiting.remove(permit);
+                }
+            }
+        });
+        return permit;
     }
 
     /** The submit created {@code taskId}: its permit stays taken until the task is seen to end. */
     void taken(String taskId) {
-        if (permits != null && !holding.add(taskId)) {
-            permits.release();
+        if (capped && !holding.add(taskId)) {
+            release();
         }
     }
 
     /** The submit created no task (or none the client knows of): its permit comes back now. */
     void unused() {
-        if (permits != null) {
-            permits.release();
+        if (capped) {
+            release();
         }
     }
 
     /** The client saw {@code taskId} end. */
     void ended(String taskId) {
-        if (permits != null && holding.remove(taskId)) {
-            permits.release();
+        if (capped && holding.remove(taskId)) {
+            release();
+        }
+    }
+
+    /** Hands the permit to the longest waiting submit still waiting, else back to the pool. */
+    private void release() {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            do {
+                next = waiting.poll();
+            } while (next != null && next.isDone());
+            if (next == null) {
+                available++;
+                return;
+            }
+        }
+        if (!next.complete(null)) {
+            // Timed out or cancelled between the poll and now: the permit goes to the next one.
+            release();
         }
     }
 }

@@ -2,10 +2,11 @@ package dev.klingeffects.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Time that moves only when the client waits, so waits are observed instead of slept. */
+/** Time that moves only when the client waits, so waits are observed instead of waited out. */
 final class FakeTiming implements Timing {
 
     private final AtomicLong nanos = new AtomicLong();
@@ -17,8 +18,9 @@ final class FakeTiming implements Timing {
     }
 
     @Override
-    public void sleep(Duration duration) {
+    public CompletableFuture<Void> delay(Duration duration) {
         sleeps.add(duration);
         nanos.addAndGet(duration.toNanos());
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -1,0 +1,48 @@
+package dev.klingeffects.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The result of a call made of several stages (permit, request, waits, polls). Cancelling the result
+ * cancels whichever stage is running, so a cancelled call sends nothing more.
+ */
+final class Chain<T> {
+
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    private volatile CompletableFuture<?> current;
+
+    Chain() {
+        result.whenComplete((value, error) -> {
+            CompletableFuture<?> running = current;
+            if (result.isCancelled() && running != null) {
+                running.cancel(true);
+            }
+        });
+    }
+
+    /** @return {@code stage}, now the running one */
+    <S> CompletableFuture<S> follow(CompletableFuture<S> stage) {
+        current = stage;
+        if (result.isCancelled()) {
+            stage.cancel(true);
+        }
+        return stage;
+    }
+
+    boolean done() {
+        return result.isDone();
+    }
+
+    void complete(T value) {
+        result.complete(value);
+    }
+
+    void fail(Throwable error) {
+        result.completeExceptionally(unwrap(error));
+    }
+
+    static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

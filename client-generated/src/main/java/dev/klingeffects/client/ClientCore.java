@@ -1,0 +1,303 @@
+package dev.klingeffects.client;
+
+import dev.klingeffects.client.generated.model.EffectTaskRequest;
+import dev.klingeffects.contract.CatalogRules;
+import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.contract.EffectCatalog;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * What every view of one client shares ({@link KlingEffectsClient#withOptions}, {@link
+ * KlingEffectsClient#withRawResponse}): the transport, the permits, the executor. Every operation is
+ * asynchronous here; the blocking methods wait on these futures.
+ */
+final class ClientCore {
+
+    private static final System.Logger LOG = System.getLogger(KlingEffectsClient.class.getName());
+    private static final CatalogRules CATALOG_RULES = loadCatalogRules();
+
+    private final Transport transport;
+    private final Retrier retrier;
+    private final TaskMapper mapper;
+    private final Timing timing;
+    private final Executor executor;
+    private final UnfinishedTasks unfinished;
+    private final Duration minPollInterval;
+    private final Duration maxPollInterval;
+    private final boolean preChecks;
+
+    ClientCore(Transport transport, Redaction redaction, Timing timing, Executor executor, int maxUnfinishedTasks,
+               Duration minPollInterval, Duration maxPollInterval, boolean preChecks) {
+        this.transport = transport;
+        this.retrier = new Retrier(timing, redaction, executor);
+        this.mapper = new TaskMapper(redaction);
+        this.timing = timing;
+        this.executor = executor;
+        this.unfinished = new UnfinishedTasks(maxUnfinishedTasks);
+        this.minPollInterval = minPollInterval;
+        this.maxPollInterval = maxPollInterval;
+        this.preChecks = preChecks;
+    }
+
+    private static CatalogRules loadCatalogRules() {
+        ContractSpec spec = ContractSpec.load();
+        return CatalogRules.from(spec, EffectCatalog.load(spec));
+    }
+
+    Duration minPollInterval() {
+        return minPollInterval;
+    }
+
+    CompletableFuture<ModellixResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
+        EffectTaskRequest body;
+        try {
+            body = toBody(request);
+        } catch (ModellixException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String what = "submit " + request.effect();
+        Chain<ModellixResponse<SubmittedTask>> chain = new Chain<>();
+        // A permit comes back when some task ends, minutes later: wait at least ten of them.
+        Duration permitWait = max(options.retryPolicy().orElseThrow().maxTotalTime(), Duration.ofMinutes(10));
+        chain.follow(unfinished.acquire(permitWait, what)).whenComplete((permit, refused) -> {
+            if (refused != null) {
+                chain.fail(refused);
+                return;
+            }
+            if (chain.done()) {
+                unfinished.unused(); // cancelled while waiting for the permit
+                return;
+            }
+            chain.follow(retrier.call(Retrier.Kind.SUBMIT, what,
+                    timeout -> transport.send(transport.submitRequest(body), options, timeout),
+                    mapper::submitted, options, options.timeout().orElseThrow(), Long.MAX_VALUE))
+                    .whenComplete((response, error) -> {
+                        if (error != null) {
+                            unfinished.unused();
+                            chain.fail(error);
+                        } else {
+                            unfinished.taken(response.value().taskId());
+                            chain.complete(response);
+                        }
+                    });
+        });
+        return chain.result;
+    }
+
+    CompletableFuture<ModellixResponse<EffectTask>> getTask(String taskId, RequestOptions options, long deadlineNanos) {
+        Chain<ModellixResponse<EffectTask>> chain = new Chain<>();
+        chain.follow(retrier.call(Retrier.Kind.READ, "get task " + taskId,
+                timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout),
+                mapper::task, options, options.timeout().orElseThrow(), deadlineNanos))
+                .whenComplete((response, error) -> {
+                    // The permit comes back once the task is seen to end, or to be gone.
+                    if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {
+                        unfinished.ended(taskId);
+                    }
+                    if (error != null) {
+                        chain.fail(error);
+                    } else {
+                        chain.complete(response);
+                    }
+                });
+        return chain.result;
+    }
+
+    /** Polls until the task ends, the first poll at once. */
+    CompletableFuture<EffectTask> await(String taskId, Duration timeout, RequestOptions options) {
+        Await await = new Await(taskId, timeout, options);
+        await.poll();
+        return await.chain.result;
+    }
+
+    /** Waits one poll interval (no task is done the moment it is queued), then polls until it ends. */
+    CompletableFuture<EffectTask> awaitSubmitted(String taskId, Duration timeout, RequestOptions options) {
+        Chain<EffectTask> chain = new Chain<>();
+        Duration first = min(minPollInterval, timeout);
+        chain.follow(timing.delay(min(jitter(minPollInterval), timeout))).thenRunAsync(() -> {
+            if (!chain.done()) {
+                chain.follow(await(taskId, timeout.minus(first), options)).whenComplete((task, error) -> {
+                    if (error != null) {
+                        chain.fail(error);
+                    } else {
+                        chain.complete(task);
+                    }
+                });
+            }
+        }, executor);
+        return chain.result;
+    }
+
+    CompletableFuture<EffectTask> submitAndAwait(EffectRequest request, Duration timeout, RequestOptions options) {
+        Chain<EffectTask> chain = new Chain<>();
+        chain.follow(submit(request, options)).whenComplete((submitted, refused) -> {
+            if (refused != null) {
+                chain.fail(refused);
+                return;
+            }
+            chain.follow(awaitSubmitted(submitted.value().taskId(), timeout, options)).whenComplete((task, error) -> {
+                if (error != null) {
+                    chain.fail(error);
+                } else {
+                    chain.complete(task);
+                }
+            });
+        });
+        return chain.result;
+    }
+
+    boolean closed() {
+        return transport.closed();
+    }
+
+    void close() {
+        transport.close();
+    }
+
+    /** One {@link #await}: a poll, then a wait that grows from the first interval to the longest, until the end. */
+    private final class Await {
+        final Chain<EffectTask> chain = new Chain<>();
+        private final String taskId;
+        private final Duration timeout;
+        private final RequestOptions options;
+        private final ClientListener listener;
+        private final long deadline;
+        private Duration interval = minPollInterval;
+        private String lastStatus;
+        private boolean polled;
+
+        Await(String taskId, Duration timeout, RequestOptions options) {
+            this.taskId = taskId;
+            this.timeout = timeout;
+            this.options = options;
+            this.listener = options.listener().orElse(null);
+            this.deadline = timing.nanoTime() + timeout.toNanos();
+        }
+
+        void poll() {
+            if (!chain.done()) {
+                chain.follow(getTask(taskId, options, deadline)).whenCompleteAsync(this::seen, executor);
+            }
+        }
+
+        private void seen(ModellixResponse<EffectTask> response, Throwable error) {
+            if (chain.done()) {
+                return;
+            }
+            if (error != null) {
+                chain.fail(whileWaiting(Chain.unwrap(error)));
+                return;
+            }
+            EffectTask task = response.value();
+            if (!polled || !Objects.equals(lastStatus, task.rawStatus())) {
+                tell(task, lastStatus);
+            }
+            polled = true;
+            lastStatus = task.rawStatus();
+            if (task.state() == TaskState.SUCCESS) {
+                chain.complete(task);
+                return;
+            }
+            if (task.state() == TaskState.FAILED) {
+                chain.fail(new TaskFailedException(task).concerning(taskId));
+                return;
+            }
+            long remaining = deadline - timing.nanoTime();
+            if (remaining <= 0) {
+                chain.fail(new TaskTimeoutException(taskId, lastStatus, timeout));
+                return;
+            }
+            Duration wait = Duration.ofNanos(Math.min(jitter(interval).toNanos(), remaining));
+            interval = min(maxPollInterval, Duration.ofMillis(interval.toMillis() * 3 / 2));
+            chain.follow(timing.delay(wait)).thenRunAsync(this::poll, executor);
+        }
+
+        /** Every failure while waiting names the task: it exists, may be billed, and may still finish. */
+        private Throwable whileWaiting(Throwable error) {
+            if (error instanceof Retrier.DeadlineCut cut) {
+                // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline.
+                return new TaskTimeoutException(taskId, lastStatus, timeout, cut.failure);
+            }
+            if (error instanceof ModellixException failure) {
+                return failure.concerning(taskId);
+            }
+            return new ModellixException("Waiting for task " + taskId + " failed: " + error, error).concerning(taskId);
+        }
+
+        private void tell(EffectTask task, String previous) {
+            if (listener != null) {
+                try {
+                    listener.onStatusChange(task, previous);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "ClientListener.onStatusChange threw; ignored", e);
+                }
+            }
+        }
+    }
+
+    private EffectTaskRequest toBody(EffectRequest request) {
+        Integer duration = request.durationSeconds();
+        if (preChecks) {
+            String field = CATALOG_RULES.exclusiveFields().get(request.twoPerson() ? 1 : 0);
+            boolean unknownWithoutSuggestion = CATALOG_RULES.catalog().find(request.effect()).isEmpty()
+                    && CATALOG_RULES.catalog().suggestionFor(request.effect()).isEmpty();
+            // An effect the catalog has never heard of may be one upstream added after this client was
+            // built: the server decides. A near miss of a known name is a typo: say so before paying.
+            if (!unknownWithoutSuggestion) {
+                CATALOG_RULES.check(request.effect(), Set.of("effect_scene", field), duration).ifPresent(error -> {
+                    throw ErrorTranslator.typed(error, RateLimitInfo.NONE, true);
+                });
+            }
+        }
+        EffectTaskRequest body = new EffectTaskRequest().effectScene(request.effect());
+        List<String> images = request.images().stream().map(EffectImage::value).toList();
+        if (request.twoPerson()) {
+            body.images(images);
+        } else {
+            body.image(images.get(0));
+        }
+        if (duration != null) {
+            body.duration(durationEnum(duration));
+        }
+        return body;
+    }
+
+    /** The generated enum cannot carry other values, so they fail here as the server would fail them. */
+    private static EffectTaskRequest.DurationEnum durationEnum(int seconds) {
+        Set<Integer> allowed = new TreeSet<>();
+        for (EffectTaskRequest.DurationEnum value : EffectTaskRequest.DurationEnum.values()) {
+            if (!value.name().contains("unknown")) {
+                allowed.add(value.getValue());
+                if (value.getValue() == seconds) {
+                    return value;
+                }
+            }
+        }
+        throw ErrorTranslator.typed(ContractError.valueOutOfRange("parameter 'duration' must be one of "
+                + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")) + ", got " + seconds),
+                RateLimitInfo.NONE, true);
+    }
+
+    static Duration jitter(Duration interval) {
+        long millis = interval.toMillis();
+        return Duration.ofMillis(millis * 4 / 5 + ThreadLocalRandom.current().nextLong(millis * 2 / 5 + 1));
+    }
+
+    static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
