@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -43,7 +42,7 @@ final class Retrier {
                                                     long deadlineNanos) {
         Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, requestTimeout, deadlineNanos);
         attempts.next();
-        return attempts.result;
+        return attempts.chain.result;
     }
 
     /** The caller's deadline came before the next retry could: the caller decides what that means. */
@@ -58,7 +57,7 @@ final class Retrier {
 
     /** One call's attempts, one at a time: each step runs after the previous one ended. */
     private final class Attempts<T> {
-        final CompletableFuture<ModellixResponse<T>> result = new CompletableFuture<>();
+        final Chain<ModellixResponse<T>> chain = new Chain<>();
         private final Kind kind;
         private final String what;
         private final Function<Duration, CompletableFuture<Answer>> send;
@@ -69,7 +68,6 @@ final class Retrier {
         private final long deadlineNanos;
         private final long start = timing.nanoTime();
         private int attempt;
-        private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
 
         Attempts(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send, Function<Answer, T> read,
                  RequestOptions options, Duration requestTimeout, long deadlineNanos) {
@@ -81,15 +79,10 @@ final class Retrier {
             this.listener = options.listener().orElse(null);
             this.requestTimeout = requestTimeout;
             this.deadlineNanos = deadlineNanos;
-            result.whenComplete((value, error) -> {
-                if (result.isCancelled()) {
-                    inFlight.cancel(true);
-                }
-            });
         }
 
         void next() {
-            if (result.isDone()) {
+            if (chain.done()) {
                 return;
             }
             attempt++;
@@ -100,27 +93,24 @@ final class Retrier {
             try {
                 sent = send.apply(timeout);
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                chain.fail(e);
                 return;
             }
-            inFlight = sent;
-            sent.whenCompleteAsync(this::settle, executor);
+            chain.follow(sent).whenCompleteAsync(this::settle, executor);
         }
 
         private void settle(Answer answer, Throwable error) {
-            if (result.isDone()) {
+            if (chain.done()) {
                 return;
             }
             ModellixException failure;
             boolean retryable;
             Duration serverWait = null;
-            if (error instanceof CompletionException && error.getCause() != null) {
-                error = error.getCause();
-            }
+            error = error == null ? null : Chain.unwrap(error);
             if (error != null) {
                 if (error instanceof CancellationException || error instanceof IllegalStateException
                         || error instanceof IllegalArgumentException) {
-                    result.completeExceptionally(error);
+                    chain.fail(error);
                     return;
                 }
                 if (error instanceof BoundedBody.TooLarge) {
@@ -134,7 +124,7 @@ final class Retrier {
             } else {
                 try {
                     if (answer.successful()) {
-                        result.complete(new ModellixResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
+                        chain.complete(new ModellixResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
                         return;
                     }
                     throw ErrorTranslator.translate(answer, kind == Kind.SUBMIT, redaction);
@@ -147,29 +137,27 @@ final class Retrier {
                     failure = unreadable;
                     retryable = kind == Kind.READ;
                 } catch (RuntimeException unexpected) {
-                    result.completeExceptionally(new ModellixException(what + " failed: " + unexpected, unexpected));
+                    chain.fail(new ModellixException(what + " failed: " + unexpected, unexpected));
                     return;
                 }
             }
             if (!retryable || attempt >= policy.maxAttempts()) {
-                result.completeExceptionally(failure);
+                chain.fail(failure);
                 return;
             }
             // The server's wait is a minimum; a little jitter on top keeps clients told the same time apart.
             Duration wait = serverWait != null ? serverWait.plus(jitterAbove(serverWait)) : backoff(attempt);
             long now = timing.nanoTime();
             if (deadlineNanos - now < wait.toNanos()) {
-                result.completeExceptionally(new DeadlineCut(failure));
+                chain.fail(new DeadlineCut(failure));
                 return;
             }
             if (Duration.ofNanos(now - start).plus(wait).compareTo(policy.maxTotalTime()) >= 0) {
-                result.completeExceptionally(failure);
+                chain.fail(failure);
                 return;
             }
             tell(new RetryEvent(what, attempt, wait, failure));
-            CompletableFuture<Void> pause = timing.delay(wait);
-            inFlight = pause;
-            pause.thenRunAsync(this::next, executor);
+            chain.follow(timing.delay(wait)).thenRunAsync(this::next, executor);
         }
 
         private void tell(RetryEvent event) {

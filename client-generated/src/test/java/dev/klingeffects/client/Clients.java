@@ -7,7 +7,7 @@ final class Clients {
 
     private Clients() {}
 
-    static KlingEffectsClient.Builder against(ScriptedServer server, FakeTiming timing) {
+    static KlingEffectsClient.Builder against(ScriptedServer server, Timing timing) {
         return KlingEffectsClient.builder().baseUrl(server.baseUrl()).apiKey(KEY).timing(timing);
     }
 }

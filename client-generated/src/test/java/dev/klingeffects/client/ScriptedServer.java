@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** A real HTTP server on a free port that answers from a script and records what it received. */
 final class ScriptedServer implements AutoCloseable {
@@ -20,11 +23,21 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    record Scripted(int status, String body, Map<String, String> headers) {}
+    /**
+     * One answer. {@code body} is sent whole unless {@code stallAfter} is set: then the head and that many
+     * body bytes go out, and the answer hangs until the server closes.
+     */
+    record Scripted(int status, byte[] body, Map<String, String> headers, Integer stallAfter) {
+        Scripted(int status, String body, Map<String, String> headers) {
+            this(status, body.getBytes(StandardCharsets.UTF_8), headers, null);
+        }
+    }
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Scripted> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private volatile Scripted fallback = new Scripted(500, "{\"code\":500,\"message\":\"Internal error: script ran out\"}", Map.of());
 
     ScriptedServer() {
@@ -41,13 +54,21 @@ final class ScriptedServer implements AutoCloseable {
             if (answer == null) {
                 answer = fallback;
             }
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = answer.body();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.status(), bytes.length);
-            exchange.getResponseBody().write(bytes);
+            if (answer.stallAfter() != null) {
+                exchange.getResponseBody().write(bytes, 0, answer.stallAfter());
+                exchange.getResponseBody().flush();
+                awaitClosing();
+            } else {
+                exchange.getResponseBody().write(bytes);
+            }
             exchange.close();
         });
+        // Each exchange on its own thread, so a stalled answer does not hold up the others.
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -64,6 +85,17 @@ final class ScriptedServer implements AutoCloseable {
         return this;
     }
 
+    /** Sends the head and the first {@code bytes} of the body, then nothing more until the server closes. */
+    ScriptedServer thenStall(int status, String body, int bytes) {
+        script.add(new Scripted(status, body.getBytes(StandardCharsets.UTF_8), Map.of(), bytes));
+        return this;
+    }
+
+    ScriptedServer then(int status, byte[] body) {
+        script.add(new Scripted(status, body, Map.of(), null));
+        return this;
+    }
+
     ScriptedServer always(int status, String body) {
         fallback = new Scripted(status, body, Map.of());
         return this;
@@ -73,23 +105,45 @@ final class ScriptedServer implements AutoCloseable {
         return received;
     }
 
+    private void awaitClosing() {
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     static String task(String status, String extra) {
+        return task("task-1", status, extra);
+    }
+
+    static String task(String taskId, String status, String extra) {
         return "{\"code\":0,\"message\":\"success\",\"data\":{\"status\":\"" + status
-                + "\",\"task_id\":\"task-1\",\"model_id\":\"kling-video-effects\"" + extra + "}}";
+                + "\",\"task_id\":\"" + taskId + "\",\"model_id\":\"kling-video-effects\"" + extra + "}}";
     }
 
     static String submitted() {
-        return "{\"code\":0,\"message\":\"success\",\"data\":{\"status\":\"pending\",\"task_id\":\"task-1\","
-                + "\"model_id\":\"kling-video-effects\",\"get_result\":{\"method\":\"GET\",\"url\":\"http://x.test/api/v1/tasks/task-1\"}}}";
+        return submitted("task-1");
+    }
+
+    static String submitted(String taskId) {
+        return "{\"code\":0,\"message\":\"success\",\"data\":{\"status\":\"pending\",\"task_id\":\"" + taskId + "\","
+                + "\"model_id\":\"kling-video-effects\",\"get_result\":{\"method\":\"GET\",\"url\":\"http://x.test/api/v1/tasks/" + taskId + "\"}}}";
     }
 
     static String success() {
-        return task("success", ",\"duration\":64210,\"result\":{\"resources\":[{\"url\":\"https://cdn.test/v.mp4\","
+        return success("task-1");
+    }
+
+    static String success(String taskId) {
+        return task(taskId, "success", ",\"duration\":64210,\"result\":{\"resources\":[{\"url\":\"https://cdn.test/v.mp4\","
                 + "\"type\":\"video\",\"width\":720,\"height\":1280,\"format\":\"mp4\",\"role\":\"primary\",\"fps\":24}],"
                 + "\"metadata\":{}},\"result_expires_at\":1764547200000");
     }

@@ -1,0 +1,137 @@
+package dev.klingeffects.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The …Async calls hold no thread while they wait, and a cancelled call sends nothing more. */
+class AsyncTest {
+
+    private static final EffectRequest LION = EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg");
+
+    @Test
+    void a100AwaitsShareOneThreadBecauseNoneHoldsItWhileWaiting() throws Exception {
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        ManualTiming timing = new ManualTiming();
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
+            var client = Clients.against(server, timing).executor(oneThread).build();
+
+            List<CompletableFuture<EffectTask>> awaits = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                awaits.add(client.awaitCompletionAsync("task-1", Duration.ofHours(1)));
+            }
+
+            // Every await has polled once and now waits for its next poll: none blocked the single thread.
+            assertThat(timing.awaitWaits(100)).hasSize(100);
+            assertThat(server.received()).hasSize(100);
+            assertThat(awaits).noneMatch(CompletableFuture::isDone);
+        } finally {
+            oneThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancellingAnAwaitCancelsItsWaitSoItNeverPollsAgain() throws Exception {
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        ManualTiming timing = new ManualTiming();
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
+            var client = Clients.against(server, timing).executor(oneThread).build();
+            List<CompletableFuture<EffectTask>> awaits = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                awaits.add(client.awaitCompletionAsync("task-1", Duration.ofHours(1)));
+            }
+            List<CompletableFuture<Void>> waits = timing.awaitWaits(40);
+
+            awaits.forEach(await -> await.cancel(true));
+            oneThread.submit(() -> { }).get(); // every step already queued on the client's thread has run
+
+            assertThat(waits).allMatch(CompletableFuture::isCancelled);
+            assertThat(server.received()).hasSize(40);
+        } finally {
+            oneThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancellingAReadWaitingToRetryAfterA429SendsNothingMore() throws Exception {
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        ManualTiming timing = new ManualTiming();
+        try (ScriptedServer server = new ScriptedServer()
+                .then(429, ScriptedServer.error(429, "Rate limit exceeded: slow down"), Map.of("Retry-After", "10"))
+                .always(200, ScriptedServer.task("pending", ""))) {
+            var client = Clients.against(server, timing).executor(oneThread).build();
+            CompletableFuture<EffectTask> poll = client.getTaskAsync("task-1");
+            CompletableFuture<Void> retryWait = timing.awaitWaits(1).get(0);
+
+            poll.cancel(true);
+            oneThread.submit(() -> { }).get();
+
+            assertThat(retryWait).isCancelled();
+            assertThat(server.received()).hasSize(1);
+        } finally {
+            oneThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void anInterruptedBlockingAwaitStopsPollingAndNamesTheTask() throws Exception {
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        ManualTiming timing = new ManualTiming();
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
+            var client = Clients.against(server, timing).executor(oneThread).build();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    client.awaitCompletion("task-1", Duration.ofHours(1));
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                    stillInterrupted.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            waiter.start();
+            CompletableFuture<Void> wait = timing.awaitWaits(1).get(0);
+
+            waiter.interrupt();
+            waiter.join();
+            oneThread.submit(() -> { }).get();
+
+            assertThat(thrown.get()).isInstanceOf(ModellixException.class).hasMessageContaining("task-1");
+            assertThat(((ModellixException) thrown.get()).taskId()).isEqualTo("task-1");
+            assertThat(stillInterrupted.get()).isTrue();
+            assertThat(wait).isCancelled();
+            assertThat(server.received()).hasSize(1);
+        } finally {
+            oneThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSubmitCancelledWhileWaitingForAPermitGivesItsPlaceToTheNext() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()
+                .then(200, ScriptedServer.submitted("task-a"))
+                .then(200, ScriptedServer.success("task-a"))
+                .then(200, ScriptedServer.submitted("task-c"))) {
+            var client = Clients.against(server, new FakeTiming()).maxUnfinishedTasks(1).build();
+            assertThat(client.submitAsync(LION).get().taskId()).isEqualTo("task-a");
+            CompletableFuture<SubmittedTask> second = client.submitAsync(LION);
+            CompletableFuture<SubmittedTask> third = client.submitAsync(LION);
+            assertThat(second).isNotDone();
+            assertThat(third).isNotDone();
+
+            second.cancel(true);
+            client.getTask("task-a"); // seen to end: its permit comes back
+
+            assertThat(third.get().taskId()).isEqualTo("task-c");
+            assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("POST", "GET", "POST");
+        }
+    }
+}
