@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /** Runs one API call under the {@link RetryPolicy}, telling reads from paid submits, without blocking a thread. */
 final class Retrier {
 
-    private static final System.Logger LOG = System.getLogger(Retrier.class.getName());
+    private static final System.Logger LOG = System.getLogger(KlingEffectsClient.class.getName());
 
     /** Whether a call may be repeated freely (a read) or costs money (a submit). */
     enum Kind { READ, SUBMIT }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A built client stands on its own: its builder and the caller's HTTP client settings stay the caller's. */
@@ -26,13 +28,21 @@ class ClientShapeTest {
 
     @Test
     void sendsEveryCallWithTheCallersOwnHttpClient() {
-        HttpClient mine = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        AtomicInteger tasksOnMyExecutor = new AtomicInteger();
+        Executor mineOnly = task -> {
+            tasksOnMyExecutor.incrementAndGet();
+            new Thread(task).start();
+        };
+        HttpClient mine = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).executor(mineOnly).build();
         try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""));
              KlingEffectsClient client = Clients.against(server, new FakeTiming()).httpClient(mine).build()) {
             client.getTask("task-1");
+            int afterOne = tasksOnMyExecutor.get();
             client.getTask("task-1");
 
             assertThat(server.received()).hasSize(2);
+            assertThat(afterOne).isPositive();
+            assertThat(tasksOnMyExecutor.get()).isGreaterThan(afterOne);
         }
     }
 

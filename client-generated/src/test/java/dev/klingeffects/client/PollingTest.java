@@ -83,6 +83,7 @@ class PollingTest {
             EffectTask done = client.awaitCompletion("task-1", Duration.ofMinutes(1));
 
             assertThat(first.state()).isEqualTo(TaskState.UNKNOWN);
+            assertThat(first.rawStatus()).isEqualTo("queued_for_gpu");
             assertThat(first.finished()).isFalse();
             assertThat(done.state()).isEqualTo(TaskState.SUCCESS);
         }

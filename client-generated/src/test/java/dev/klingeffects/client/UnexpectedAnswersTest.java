@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.ServerSocket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,38 @@ class UnexpectedAnswersTest {
             assertThat(timing.sleeps).hasSize(1);
             assertThat(timing.sleeps.get(0)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
             assertThat(server.received()).hasSize(2);
+        }
+    }
+
+    @Test
+    void decodesEveryAnswerAsUtf8WhateverThePlatformCharset() {
+        // The build runs these tests with a US-ASCII default charset (see the pom): platform decoding would garble this.
+        assertThat(Charset.defaultCharset()).isNotEqualTo(StandardCharsets.UTF_8);
+        try (ScriptedServer server = new ScriptedServer()
+                .then(400, ScriptedServer.error(400, "Invalid parameters: 图片 'ä.jpg' is not reachable"))
+                .then(200, ScriptedServer.task("failed", ",\"error_message\":\"画面不合规 – ü\""))) {
+            var client = Clients.against(server, new FakeTiming()).build();
+
+            var rejected = catchThrowableOfType(InvalidRequestException.class, () -> client.submit(REQUEST));
+            var failed = catchThrowableOfType(TaskFailedException.class, () -> client.awaitCompletion("task-1", Duration.ofMinutes(1)));
+
+            assertThat(rejected.detail()).isEqualTo("图片 'ä.jpg' is not reachable");
+            assertThat(failed.errorMessage()).isEqualTo("画面不合规 – ü");
+        }
+    }
+
+    @Test
+    void anAnswerLargerThanAnyTheApiSendsIsAFormatErrorNotAFullHeap() {
+        byte[] huge = new byte[Transport.MAX_ANSWER_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        try (ScriptedServer server = new ScriptedServer().then(200, huge)) {
+            var client = Clients.against(server, new FakeTiming()).build();
+
+            var thrown = catchThrowableOfType(ModellixResponseFormatException.class, () -> client.submit(REQUEST));
+
+            assertThat(thrown).hasMessageContaining("larger than " + Transport.MAX_ANSWER_BYTES + " bytes");
+            assertThat(thrown.requestReachedServer()).isTrue();
+            assertThat(server.received()).hasSize(1);
         }
     }
 }
