@@ -19,24 +19,37 @@ public final class EffectImage {
         this.value = Objects.requireNonNull(value, "image");
     }
 
-    /** @return an image the API downloads from this http(s) URL */
+    /**
+     * @param url where the API downloads the image, http(s)
+     * @return the image
+     */
     public static EffectImage url(String url) {
         return new EffectImage(url);
     }
 
-    /** @return an image already encoded as Base64 (any {@code data:…;base64,} prefix is removed) */
+    /**
+     * @param base64 the image already encoded as Base64 (any {@code data:…;base64,} prefix is removed)
+     * @return the image
+     */
     public static EffectImage base64(String base64) {
         String text = Objects.requireNonNull(base64, "base64");
         int comma = text.indexOf(',');
         return new EffectImage(text.startsWith("data:") && comma > 0 ? text.substring(comma + 1) : text);
     }
 
-    /** @return an image from these file bytes (JPG/JPEG or PNG) */
+    /**
+     * @param bytes the image file's bytes (JPG/JPEG or PNG)
+     * @return the image, Base64-encoded
+     */
     public static EffectImage bytes(byte[] bytes) {
         return new EffectImage(Base64.getEncoder().encodeToString(bytes));
     }
 
-    /** @return an image read from this file (JPG/JPEG or PNG) */
+    /**
+     * @param path an image file (JPG/JPEG or PNG)
+     * @return the image, Base64-encoded
+     * @throws UncheckedIOException when the file cannot be read
+     */
     public static EffectImage file(Path path) {
         try {
             return bytes(Files.readAllBytes(path));

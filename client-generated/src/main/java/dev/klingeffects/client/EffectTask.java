@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param taskId          the task's id
  * @param state           its status; {@link TaskState#UNKNOWN} for one this client does not know
- * @param rawStatus       the status exactly as the API spelled it
+ * @param rawStatus       the status exactly as the API spelled it (kept for one this client does not know), or null if none came
  * @param modelId         the model
  * @param processingTime  how long it took, once finished, or null
  * @param resources       the generated files (empty until success)
@@ -20,7 +20,18 @@ import java.util.Optional;
 public record EffectTask(String taskId, TaskState state, String rawStatus, String modelId, Duration processingTime,
                          List<VideoResource> resources, Instant resultExpiresAt, String errorMessage) {
 
-    /** Copies the list so the record stays immutable. */
+    /**
+     * Copies the resources so the record stays immutable.
+     *
+     * @param taskId          the task's id
+     * @param state           its status
+     * @param rawStatus       the status exactly as the API spelled it
+     * @param modelId         the model
+     * @param processingTime  how long it took, or null
+     * @param resources       the generated files
+     * @param resultExpiresAt when the result URLs expire, or null
+     * @param errorMessage    why it failed, or null
+     */
     public EffectTask {
         resources = List.copyOf(resources);
     }

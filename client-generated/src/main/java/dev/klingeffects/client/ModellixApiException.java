@@ -6,10 +6,14 @@ package dev.klingeffects.client;
  */
 public class ModellixApiException extends ModellixException {
 
+    /** The HTTP status. */
     private final int status;
+    /** The message's category. */
     private final String category;
+    /** The message's detail. */
     private final String detail;
     private final transient RateLimitInfo rateLimit;
+    /** Whether the same request may be sent again. */
     private final boolean retryable;
 
     /**

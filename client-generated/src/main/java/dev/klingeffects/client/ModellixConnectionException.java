@@ -3,6 +3,7 @@ package dev.klingeffects.client;
 /** The server could not be reached, or the connection broke, after the retries allowed. */
 public class ModellixConnectionException extends ModellixException {
 
+    /** False only when the connection was never made. */
     private final boolean requestMayHaveReachedServer;
 
     /**

@@ -3,6 +3,7 @@ package dev.klingeffects.client;
 /** Root of every exception the client throws; all are unchecked. */
 public class ModellixException extends RuntimeException {
 
+    /** The task a failure while waiting concerns, or null. */
     private volatile String taskId;
 
     /**

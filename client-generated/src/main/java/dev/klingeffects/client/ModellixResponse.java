@@ -17,7 +17,13 @@ import java.util.Optional;
  */
 public record ModellixResponse<T>(int statusCode, Map<String, List<String>> headers, T value) {
 
-    /** Copies the headers so the record stays immutable. */
+    /**
+     * Copies the headers so the record stays immutable.
+     *
+     * @param statusCode the HTTP status
+     * @param headers    every header
+     * @param value      the value read from the body
+     */
     public ModellixResponse {
         headers = Map.copyOf(headers);
     }

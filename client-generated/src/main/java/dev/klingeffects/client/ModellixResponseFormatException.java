@@ -7,6 +7,7 @@ package dev.klingeffects.client;
  */
 public class ModellixResponseFormatException extends ModellixException {
 
+    /** The start of the answer, secrets redacted. */
     private final String bodyExcerpt;
 
     /**

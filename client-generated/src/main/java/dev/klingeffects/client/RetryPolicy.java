@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotalTime) {
 
-    /** Checks the bounds. */
+    /**
+     * Checks the bounds.
+     *
+     * @param maxAttempts    at least 1
+     * @param initialBackoff not negative
+     * @param maxBackoff     not negative
+     * @param maxTotalTime   positive
+     */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");

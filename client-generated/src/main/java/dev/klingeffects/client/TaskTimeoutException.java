@@ -5,8 +5,11 @@ import java.time.Duration;
 /** A task did not finish within the time the caller allowed; it may still finish later. */
 public class TaskTimeoutException extends ModellixException {
 
+    /** The task. */
     private final String taskId;
+    /** The last status seen, or null. */
     private final String lastStatus;
+    /** How long the client waited. */
     private final Duration waited;
 
     /**
