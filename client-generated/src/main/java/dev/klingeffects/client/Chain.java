@@ -42,6 +42,21 @@ final class Chain<T> {
         result.completeExceptionally(unwrap(error));
     }
 
+    /**
+     * Runs one step of the call. A step that throws fails the call: a future callback's exception would
+     * otherwise vanish and leave the caller waiting forever.
+     */
+    void step(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            fail(e instanceof ModellixException ? e : new ModellixException("The client failed unexpectedly: " + e, e));
+        } catch (Error e) {
+            fail(e);
+            throw e;
+        }
+    }
+
     static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -36,8 +37,16 @@ final class ClientCore {
     private final Duration maxPollInterval;
     private final boolean preChecks;
 
-    ClientCore(Transport transport, Redaction redaction, Timing timing, Executor executor, int maxUnfinishedTasks,
+    ClientCore(Transport transport, Redaction redaction, Timing timing, Executor callersExecutor, int maxUnfinishedTasks,
                Duration minPollInterval, Duration maxPollInterval, boolean preChecks) {
+        // A step refused by a shut-down executor would leave its call waiting forever: it runs in place instead.
+        Executor executor = step -> {
+            try {
+                callersExecutor.execute(step);
+            } catch (RejectedExecutionException e) {
+                step.run();
+            }
+        };
         this.transport = transport;
         this.retrier = new Retrier(timing, redaction, executor);
         this.mapper = new TaskMapper(redaction);
@@ -80,7 +89,7 @@ final class ClientCore {
             }
             chain.follow(retrier.call(Retrier.Kind.SUBMIT, what,
                     timeout -> transport.send(transport.submitRequest(body), options, timeout),
-                    mapper::submitted, options, options.timeout().orElseThrow(), Long.MAX_VALUE))
+                    mapper::submitted, options, options.timeout().orElseThrow(), Deadlines.NONE))
                     .whenComplete((response, error) -> {
                         if (error != null) {
                             unfinished.unused();
@@ -116,7 +125,7 @@ final class ClientCore {
     /** Polls until the task ends, the first poll at once. */
     CompletableFuture<EffectTask> await(String taskId, Duration timeout, RequestOptions options) {
         Await await = new Await(taskId, timeout, options);
-        await.poll();
+        await.chain.step(await::poll);
         return await.chain.result;
     }
 
@@ -181,12 +190,13 @@ final class ClientCore {
             this.timeout = timeout;
             this.options = options;
             this.listener = options.listener().orElse(null);
-            this.deadline = timing.nanoTime() + timeout.toNanos();
+            this.deadline = Deadlines.after(timing.nanoTime(), timeout);
         }
 
         void poll() {
             if (!chain.done()) {
-                chain.follow(getTask(taskId, options, deadline)).whenCompleteAsync(this::seen, executor);
+                chain.follow(getTask(taskId, options, deadline))
+                        .whenCompleteAsync((response, error) -> chain.step(() -> seen(response, error)), executor);
             }
         }
 
@@ -212,14 +222,14 @@ final class ClientCore {
                 chain.fail(new TaskFailedException(task).concerning(taskId));
                 return;
             }
-            long remaining = deadline - timing.nanoTime();
+            long remaining = Deadlines.remaining(deadline, timing.nanoTime());
             if (remaining <= 0) {
                 chain.fail(new TaskTimeoutException(taskId, lastStatus, timeout));
                 return;
             }
             Duration wait = Duration.ofNanos(Math.min(jitter(interval).toNanos(), remaining));
             interval = min(maxPollInterval, Duration.ofMillis(interval.toMillis() * 3 / 2));
-            chain.follow(timing.delay(wait)).thenRunAsync(this::poll, executor);
+            chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::poll), executor);
         }
 
         /** Every failure while waiting names the task: it exists, may be billed, and may still finish. */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Optional;
 
 /** Turns an error answer into the typed, unchecked exceptions. */
@@ -56,23 +56,31 @@ final class ErrorTranslator {
         return "HTTP " + answer.status();
     }
 
+    /** A server's wait beyond this is not a wait but a bug; it is read as this long, which no retry budget allows. */
+    static final Duration LONGEST_SERVER_WAIT = Duration.ofDays(1);
+
     static RateLimitInfo rateLimit(HttpHeaders headers, Instant now) {
         long reset = number(headers, "X-RateLimit-Reset");
-        return new RateLimitInfo((int) number(headers, "X-RateLimit-Limit"), (int) number(headers, "X-RateLimit-Remaining"),
-                reset < 0 ? null : Instant.ofEpochSecond(reset), retryAfter(headers, now));
+        long limit = number(headers, "X-RateLimit-Limit");
+        long remaining = number(headers, "X-RateLimit-Remaining");
+        // Epoch seconds beyond a year from now are no reset time this API would send (and beyond Instant's range, none at all).
+        Instant resetAt = reset < 0 || reset > now.getEpochSecond() + 366L * 24 * 3600 ? null : Instant.ofEpochSecond(reset);
+        return new RateLimitInfo((int) Math.min(limit, Integer.MAX_VALUE), (int) Math.min(remaining, Integer.MAX_VALUE),
+                resetAt, retryAfter(headers, now));
     }
 
     /** {@code Retry-After} in seconds, or as an HTTP date (RFC 9110 allows both). */
     static Duration retryAfter(HttpHeaders headers, Instant now) {
         long seconds = number(headers, "Retry-After");
         if (seconds >= 0) {
-            return Duration.ofSeconds(seconds);
+            return Duration.ofSeconds(Math.min(seconds, LONGEST_SERVER_WAIT.toSeconds()));
         }
         return headers.firstValue("Retry-After").map(String::strip).flatMap(value -> {
             try {
                 Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-            } catch (DateTimeParseException e) {
+                Duration wait = at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+                return Optional.of(wait.compareTo(LONGEST_SERVER_WAIT) > 0 ? LONGEST_SERVER_WAIT : wait);
+            } catch (DateTimeException e) {
                 return Optional.empty();
             }
         }).orElse(null);

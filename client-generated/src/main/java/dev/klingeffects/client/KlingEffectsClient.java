@@ -133,7 +133,7 @@ public final class KlingEffectsClient implements AutoCloseable {
      */
     public CompletableFuture<EffectTask> getTaskAsync(String taskId) {
         Objects.requireNonNull(taskId, "taskId");
-        return values(core.getTask(taskId, options, Long.MAX_VALUE));
+        return values(core.getTask(taskId, options, Deadlines.NONE));
     }
 
     /**

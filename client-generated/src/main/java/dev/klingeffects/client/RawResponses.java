@@ -47,6 +47,6 @@ public final class RawResponses {
      * @return {@link #getTask}, without blocking
      */
     public CompletableFuture<ModellixResponse<EffectTask>> getTaskAsync(String taskId) {
-        return core.getTask(Objects.requireNonNull(taskId, "taskId"), options, Long.MAX_VALUE);
+        return core.getTask(Objects.requireNonNull(taskId, "taskId"), options, Deadlines.NONE);
     }
 }

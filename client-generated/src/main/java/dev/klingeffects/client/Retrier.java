@@ -41,7 +41,7 @@ final class Retrier {
                                                     Function<Answer, T> read, RequestOptions options, Duration requestTimeout,
                                                     long deadlineNanos) {
         Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, requestTimeout, deadlineNanos);
-        attempts.next();
+        attempts.chain.step(attempts::next);
         return attempts.chain.result;
     }
 
@@ -96,7 +96,7 @@ final class Retrier {
                 chain.fail(e);
                 return;
             }
-            chain.follow(sent).whenCompleteAsync(this::settle, executor);
+            chain.follow(sent).whenCompleteAsync((answer, error) -> chain.step(() -> settle(answer, error)), executor);
         }
 
         private void settle(Answer answer, Throwable error) {
@@ -148,7 +148,7 @@ final class Retrier {
             // The server's wait is a minimum; a little jitter on top keeps clients told the same time apart.
             Duration wait = serverWait != null ? serverWait.plus(jitterAbove(serverWait)) : backoff(attempt);
             long now = timing.nanoTime();
-            if (deadlineNanos - now < wait.toNanos()) {
+            if (Deadlines.remaining(deadlineNanos, now) < wait.toNanos()) {
                 chain.fail(new DeadlineCut(failure));
                 return;
             }
@@ -157,7 +157,7 @@ final class Retrier {
                 return;
             }
             tell(new RetryEvent(what, attempt, wait, failure));
-            chain.follow(timing.delay(wait)).thenRunAsync(this::next, executor);
+            chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), executor);
         }
 
         private void tell(RetryEvent event) {

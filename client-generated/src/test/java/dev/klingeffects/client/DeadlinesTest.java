@@ -2,12 +2,15 @@ package dev.klingeffects.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** A timeout is a deadline, whatever the server asks the client to wait; and no failure orphans a task. */
@@ -77,5 +80,45 @@ class DeadlinesTest {
             }
         }
         assertThat(waits).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aWaitNoClockCanHoldEndsInTheRateLimitErrorNotAHang() {
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.always(429, ScriptedServer.error(429, "Rate limit exceeded: slow down"));
+            server.then(429, ScriptedServer.error(429, "Rate limit exceeded: slow down"),
+                    Map.of("Retry-After", "999999999999999999", "X-RateLimit-Reset", "999999999999999999"));
+            var client = Clients.against(server, new FakeTiming()).build();
+
+            var thrown = catchThrowableOfType(RateLimitException.class, () -> client.getTask("task-1"));
+
+            assertThat(thrown.rateLimit().resetAt()).isNull();
+            assertThat(thrown.rateLimit().retryAfter()).isEqualTo(Duration.ofDays(1));
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTimeoutTooLongForTheClockIsNoDeadlineNotAnOverflow() {
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(200, ScriptedServer.task("processing", "")).then(200, ScriptedServer.success());
+            var client = Clients.against(server, new FakeTiming()).build();
+
+            assertThat(client.awaitCompletion("task-1", Duration.ofSeconds(Long.MAX_VALUE)).state()).isEqualTo(TaskState.SUCCESS);
+        }
+    }
+
+    @Test
+    void anExecutorShutDownUnderTheClientDoesNotLeaveACallWaitingForever() {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        executor.shutdownNow();
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(503, ScriptedServer.error(503, "Service unavailable: later")).then(200, ScriptedServer.task("pending", ""));
+            var client = Clients.against(server, new FakeTiming()).executor(executor).build();
+
+            var task = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> client.getTask("task-1"));
+
+            assertThat(task.state()).isEqualTo(TaskState.PENDING);
+        }
     }
 }
