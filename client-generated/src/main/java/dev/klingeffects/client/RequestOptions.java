@@ -16,7 +16,7 @@ import java.util.Set;
  * headers are added to the client's default headers.
  *
  * <pre>{@code
- * client.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(5)).header("Prefer", "status=failed").build())
+ * client.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(5)).header("Prefer", "outcome=failed").build())
  *       .submit(request);
  * }</pre>
  */

@@ -121,4 +121,19 @@ class DeadlinesTest {
             assertThat(task.state()).isEqualTo(TaskState.PENDING);
         }
     }
+
+    @Test
+    void theTimeBudgetCutsTheAttemptInProgressNotOnlyTheWaits() {
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.thenStall(200, ScriptedServer.task("pending", ""), 10);
+            var budget = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300));
+            var client = Clients.against(server, new FakeTiming()).requestTimeout(Duration.ofMinutes(5)).retryPolicy(budget).build();
+
+            var thrown = assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                    catchThrowableOfType(ModellixConnectionException.class, () -> client.getTask("task-1")));
+
+            assertThat(thrown.getCause()).isInstanceOf(java.net.http.HttpTimeoutException.class).hasMessageContaining("PT0.3S");
+            assertThat(server.received()).hasSize(1);
+        }
+    }
 }

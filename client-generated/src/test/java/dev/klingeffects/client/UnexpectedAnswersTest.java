@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Answers a production client meets off the happy path: every one ends in a typed exception that says
@@ -74,6 +76,22 @@ class UnexpectedAnswersTest {
             catchThrowableOfType(ModellixResponseFormatException.class, () -> client.getTask("task-1"));
 
             assertThat(server.received()).hasSize(3);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a width that is text      | ,\"result\":{\"resources\":[{\"url\":\"https://cdn.test/v.mp4\",\"type\":\"video\",\"width\":\"wide\"}]} | Integer",
+            "a result URL that is none | ,\"result\":{\"resources\":[{\"url\":\"http://[::1/a b\",\"type\":\"video\"}]}   | URI",
+            "resources that are text   | ,\"result\":{\"resources\":\"none\"}                                              | ArrayList"})
+    void aFieldOfTheWrongShapeIsAFormatErrorNamingItsAnswer(String what, String extra, String type) {
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("success", extra))) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            var thrown = catchThrowableOfType(ModellixResponseFormatException.class, () -> client.getTask("task-1"));
+
+            assertThat(thrown.bodyExcerpt()).startsWith("{\"code\":0");
+            assertThat(thrown.getMessage()).contains(type);
         }
     }
 
