@@ -10,7 +10,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * Client of the Modellix Kling video-effects API: submit an effect, wait for it, get the video.
@@ -217,15 +216,6 @@ public final class KlingEffectsClient implements AutoCloseable {
         core.close();
     }
 
-    /** Threads for the async stages when no executor is given: daemons, so they never keep a JVM alive. */
-    private static final class DaemonExecutor {
-        static final Executor INSTANCE = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "kling-effects-client");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
     /** Builds a {@link KlingEffectsClient}; every option has a sensible default. */
     public static final class Builder {
         private String baseUrl = DEFAULT_BASE_URL;
@@ -330,8 +320,8 @@ public final class KlingEffectsClient implements AutoCloseable {
         }
 
         /**
-         * @param executor where the async stages and the listener run; default a pool of daemon threads. The
-         *                 stages never block, so a small pool does.
+         * @param executor where the async stages and the listener run; default a shared pool of daemon threads,
+         *                 one per processor (at least two). The stages never block, so a small pool does.
          * @return this builder
          */
         public Builder executor(Executor executor) {
@@ -416,10 +406,10 @@ public final class KlingEffectsClient implements AutoCloseable {
             // One HttpClient for every call: the caller's, or one built here; the caller's builder is never modified.
             HttpClient http = existingHttpClient != null ? existingHttpClient
                     : httpClient != null ? httpClient.build()
-                    : HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+                    : HttpClient.newBuilder().connectTimeout(connectTimeout).executor(ClientThreads.HTTP).build();
             Transport transport = new Transport(http, existingHttpClient == null, baseUrl, key, userAgent);
             ClientCore core = new ClientCore(transport, new Redaction(key), timing,
-                    executor != null ? executor : DaemonExecutor.INSTANCE, maxUnfinishedTasks, minPollInterval,
+                    executor != null ? executor : ClientThreads.STEPS, maxUnfinishedTasks, minPollInterval,
                     maxPollInterval, preChecks);
             RequestOptions.Builder options = RequestOptions.builder().timeout(requestTimeout).retryPolicy(retryPolicy);
             defaultHeaders.forEach(options::header);

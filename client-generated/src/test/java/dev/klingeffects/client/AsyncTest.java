@@ -39,6 +39,25 @@ class AsyncTest {
     }
 
     @Test
+    void theDefaultThreadsStayBoundedWhateverTheNumberOfCalls() throws Exception {
+        ManualTiming timing = new ManualTiming();
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
+            var client = Clients.against(server, timing).build();
+            List<CompletableFuture<EffectTask>> awaits = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                awaits.add(client.awaitCompletionAsync("task-1", Duration.ofHours(1)));
+            }
+            timing.awaitWaits(300);
+
+            long clientThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("kling-effects-client")).count();
+            // Two pools of ClientThreads.SIZE (steps, HTTP) and the timer.
+            assertThat(clientThreads).isLessThanOrEqualTo(2L * ClientThreads.SIZE + 1);
+            awaits.forEach(await -> await.cancel(true));
+        }
+    }
+
+    @Test
     void cancellingAnAwaitCancelsItsWaitSoItNeverPollsAgain() throws Exception {
         ExecutorService oneThread = Executors.newSingleThreadExecutor();
         ManualTiming timing = new ManualTiming();
