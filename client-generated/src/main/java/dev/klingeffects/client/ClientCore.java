@@ -26,6 +26,11 @@ final class ClientCore {
 
     private static final System.Logger LOG = System.getLogger(KlingEffectsClient.class.getName());
     private static final CatalogRules CATALOG_RULES = loadCatalogRules();
+    /**
+     * A permit comes back when some task ends, a minute or two after it started: ten minutes lets a queue of
+     * twenty submits behind three permits through. A wait, not a retry, so no retry policy shortens it.
+     */
+    static final Duration PERMIT_WAIT = Duration.ofMinutes(10);
 
     private final Transport transport;
     private final Retrier retrier;
@@ -76,9 +81,7 @@ final class ClientCore {
         }
         String what = "submit " + request.effect();
         Chain<ModellixResponse<SubmittedTask>> chain = new Chain<>();
-        // A permit comes back when some task ends, minutes later: wait at least ten of them.
-        Duration permitWait = max(options.retryPolicy().orElseThrow().maxTotalTime(), Duration.ofMinutes(10));
-        chain.follow(unfinished.acquire(permitWait, what)).whenComplete((permit, refused) -> {
+        chain.follow(unfinished.acquire(PERMIT_WAIT, what)).whenComplete((permit, refused) -> {
             if (refused != null) {
                 chain.fail(refused);
                 return;
@@ -305,9 +308,5 @@ final class ClientCore {
 
     static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

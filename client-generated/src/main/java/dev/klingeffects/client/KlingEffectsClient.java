@@ -350,8 +350,8 @@ public final class KlingEffectsClient implements AutoCloseable {
 
         /**
          * Caps this client's unfinished tasks (opt-in; default 0, no cap). A submit beyond the cap waits for a
-         * permit, which comes back when the client sees a task end (through {@code getTask} or
-         * {@code awaitCompletion}). Set it to the account's concurrent-task limit (typically 3) and many
+         * permit, up to 10 minutes and without holding a thread; the permit comes back when the client sees a
+         * task end (through {@code getTask} or {@code awaitCompletion}). Set it to the account's concurrent-task limit (typically 3) and many
          * threads sharing one client queue here instead of all meeting the server's 429.
          *
          * @param max most tasks submitted and not yet seen to end
