@@ -3,11 +3,15 @@ package dev.klingeffects.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,6 +136,37 @@ class UnexpectedAnswersTest {
             assertThat(added.taskId()).isEqualTo("task-1");
             assertThat(typo.detail()).contains("did you mean 'pet_lion_pro'?");
             assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aServerThatSpeaksNoHttpIsAConnectionFailureAfterWhichASubmitMayHaveArrived() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket garbage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                while (!garbage.isClosed()) {
+                    try (Socket socket = garbage.accept()) {
+                        connections.incrementAndGet();
+                        socket.getInputStream().read(new byte[8192]);
+                        socket.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n\u0000\u00ff garbage\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    } catch (IOException closed) {
+                        // the test is over
+                    }
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            var client = KlingEffectsClient.builder().baseUrl("http://127.0.0.1:" + garbage.getLocalPort()).apiKey(Clients.KEY)
+                    .timing(new FakeTiming()).build();
+
+            var submit = catchThrowableOfType(ModellixConnectionException.class, () -> client.submit(REQUEST));
+            int afterSubmit = connections.get();
+            var poll = catchThrowableOfType(ModellixConnectionException.class, () -> client.getTask("task-1"));
+
+            assertThat(submit.requestMayHaveReachedServer()).isTrue();
+            assertThat(afterSubmit).isEqualTo(1);
+            assertThat(poll.requestMayHaveReachedServer()).isTrue();
+            assertThat(connections.get()).isEqualTo(1 + RetryPolicy.defaults().maxAttempts());
         }
     }
 
