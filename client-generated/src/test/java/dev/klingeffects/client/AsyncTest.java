@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The …Async calls hold no thread while they wait, and a cancelled call sends nothing more. */
@@ -17,140 +18,135 @@ class AsyncTest {
 
     private static final EffectRequest LION = EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg");
 
+    /** The client's only thread in most tests, so a test can wait until every step queued on it has run. */
+    private final ExecutorService oneThread = Executors.newSingleThreadExecutor();
+    private final ManualTiming timing = new ManualTiming();
+    private final ScriptedServer server = new ScriptedServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+        oneThread.shutdownNow();
+    }
+
+    private void drainClientThread() throws Exception {
+        oneThread.submit(() -> { }).get();
+    }
+
+    private List<CompletableFuture<EffectTask>> awaitMany(KlingEffectsClient client, int count) {
+        List<CompletableFuture<EffectTask>> awaits = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            awaits.add(client.awaitCompletionAsync("task-1", Duration.ofHours(1)));
+        }
+        return awaits;
+    }
+
     @Test
     void a100AwaitsShareOneThreadBecauseNoneHoldsItWhileWaiting() throws Exception {
-        ExecutorService oneThread = Executors.newSingleThreadExecutor();
-        ManualTiming timing = new ManualTiming();
-        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
-            var client = Clients.against(server, timing).executor(oneThread).build();
+        server.always(200, ScriptedServer.task("processing", ""));
 
-            List<CompletableFuture<EffectTask>> awaits = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                awaits.add(client.awaitCompletionAsync("task-1", Duration.ofHours(1)));
-            }
+        var client = Clients.against(server, timing).executor(oneThread).build();
 
-            // Every await has polled once and now waits for its next poll: none blocked the single thread.
-            assertThat(timing.awaitWaits(100)).hasSize(100);
-            assertThat(server.received()).hasSize(100);
-            assertThat(awaits).noneMatch(CompletableFuture::isDone);
-        } finally {
-            oneThread.shutdownNow();
-        }
+        List<CompletableFuture<EffectTask>> awaits = awaitMany(client, 100);
+
+        // Every await has polled once and now waits for its next poll: none blocked the single thread.
+        assertThat(timing.awaitWaits(100)).hasSize(100);
+        assertThat(server.received()).hasSize(100);
+        assertThat(awaits).noneMatch(CompletableFuture::isDone);
     }
 
     @Test
     void theDefaultThreadsStayBoundedWhateverTheNumberOfCalls() throws Exception {
-        ManualTiming timing = new ManualTiming();
-        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
-            var client = Clients.against(server, timing).build();
-            List<CompletableFuture<EffectTask>> awaits = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
-                awaits.add(client.awaitCompletionAsync("task-1", Duration.ofHours(1)));
-            }
-            timing.awaitWaits(300);
+        server.always(200, ScriptedServer.task("processing", ""));
 
-            long clientThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().startsWith("kling-effects-client")).count();
-            // Two pools of ClientThreads.SIZE (steps, HTTP) and the timer.
-            assertThat(clientThreads).isLessThanOrEqualTo(2L * ClientThreads.SIZE + 1);
-            awaits.forEach(await -> await.cancel(true));
-        }
+        var client = Clients.against(server, timing).build();
+        List<CompletableFuture<EffectTask>> awaits = awaitMany(client, 300);
+        timing.awaitWaits(300);
+
+        long clientThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("kling-effects-client")).count();
+        // Two pools of ClientThreads.SIZE (steps, HTTP) and the timer.
+        assertThat(clientThreads).isLessThanOrEqualTo(2L * ClientThreads.SIZE + 1);
+        awaits.forEach(await -> await.cancel(true));
     }
 
     @Test
     void cancellingAnAwaitCancelsItsWaitSoItNeverPollsAgain() throws Exception {
-        ExecutorService oneThread = Executors.newSingleThreadExecutor();
-        ManualTiming timing = new ManualTiming();
-        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
-            var client = Clients.against(server, timing).executor(oneThread).build();
-            List<CompletableFuture<EffectTask>> awaits = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                awaits.add(client.awaitCompletionAsync("task-1", Duration.ofHours(1)));
-            }
-            List<CompletableFuture<Void>> waits = timing.awaitWaits(40);
+        server.always(200, ScriptedServer.task("processing", ""));
 
-            awaits.forEach(await -> await.cancel(true));
-            oneThread.submit(() -> { }).get(); // every step already queued on the client's thread has run
+        var client = Clients.against(server, timing).executor(oneThread).build();
+        List<CompletableFuture<EffectTask>> awaits = awaitMany(client, 40);
+        List<CompletableFuture<Void>> waits = timing.awaitWaits(40);
 
-            assertThat(waits).allMatch(CompletableFuture::isCancelled);
-            assertThat(server.received()).hasSize(40);
-        } finally {
-            oneThread.shutdownNow();
-        }
+        awaits.forEach(await -> await.cancel(true));
+        drainClientThread(); // every step already queued on the client's thread has run
+
+        assertThat(waits).allMatch(CompletableFuture::isCancelled);
+        assertThat(server.received()).hasSize(40);
     }
 
     @Test
     void cancellingAReadWaitingToRetryAfterA429SendsNothingMore() throws Exception {
-        ExecutorService oneThread = Executors.newSingleThreadExecutor();
-        ManualTiming timing = new ManualTiming();
-        try (ScriptedServer server = new ScriptedServer()
-                .then(429, ScriptedServer.error(429, "Rate limit exceeded: slow down"), Map.of("Retry-After", "10"))
-                .always(200, ScriptedServer.task("pending", ""))) {
-            var client = Clients.against(server, timing).executor(oneThread).build();
-            CompletableFuture<EffectTask> poll = client.getTaskAsync("task-1");
-            CompletableFuture<Void> retryWait = timing.awaitWaits(1).get(0);
+        server.then(429, ScriptedServer.error(429, "Rate limit exceeded: slow down"), Map.of("Retry-After", "10"))
+                .always(200, ScriptedServer.task("pending", ""));
 
-            poll.cancel(true);
-            oneThread.submit(() -> { }).get();
+        var client = Clients.against(server, timing).executor(oneThread).build();
+        CompletableFuture<EffectTask> poll = client.getTaskAsync("task-1");
+        CompletableFuture<Void> retryWait = timing.awaitWaits(1).get(0);
 
-            assertThat(retryWait).isCancelled();
-            assertThat(server.received()).hasSize(1);
-        } finally {
-            oneThread.shutdownNow();
-        }
+        poll.cancel(true);
+        drainClientThread();
+
+        assertThat(retryWait).isCancelled();
+        assertThat(server.received()).hasSize(1);
     }
 
     @Test
     void anInterruptedBlockingAwaitStopsPollingAndNamesTheTask() throws Exception {
-        ExecutorService oneThread = Executors.newSingleThreadExecutor();
-        ManualTiming timing = new ManualTiming();
-        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("processing", ""))) {
-            var client = Clients.against(server, timing).executor(oneThread).build();
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-            Thread waiter = new Thread(() -> {
-                try {
-                    client.awaitCompletion("task-1", Duration.ofHours(1));
-                } catch (RuntimeException e) {
-                    thrown.set(e);
-                    stillInterrupted.set(Thread.currentThread().isInterrupted());
-                }
-            });
-            waiter.start();
-            CompletableFuture<Void> wait = timing.awaitWaits(1).get(0);
+        server.always(200, ScriptedServer.task("processing", ""));
 
-            waiter.interrupt();
-            waiter.join();
-            oneThread.submit(() -> { }).get();
+        var client = Clients.against(server, timing).executor(oneThread).build();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                client.awaitCompletion("task-1", Duration.ofHours(1));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        waiter.start();
+        CompletableFuture<Void> wait = timing.awaitWaits(1).get(0);
 
-            assertThat(thrown.get()).isInstanceOf(ModellixException.class).hasMessageContaining("task-1");
-            assertThat(((ModellixException) thrown.get()).taskId()).isEqualTo("task-1");
-            assertThat(stillInterrupted.get()).isTrue();
-            assertThat(wait).isCancelled();
-            assertThat(server.received()).hasSize(1);
-        } finally {
-            oneThread.shutdownNow();
-        }
+        waiter.interrupt();
+        waiter.join();
+        drainClientThread();
+
+        assertThat(thrown.get()).isInstanceOf(ModellixException.class).hasMessageContaining("task-1");
+        assertThat(((ModellixException) thrown.get()).taskId()).isEqualTo("task-1");
+        assertThat(stillInterrupted.get()).isTrue();
+        assertThat(wait).isCancelled();
+        assertThat(server.received()).hasSize(1);
     }
 
     @Test
     void aSubmitCancelledWhileWaitingForAPermitGivesItsPlaceToTheNext() throws Exception {
-        try (ScriptedServer server = new ScriptedServer()
-                .then(200, ScriptedServer.submitted("task-a"))
+        server.then(200, ScriptedServer.submitted("task-a"))
                 .then(200, ScriptedServer.success("task-a"))
-                .then(200, ScriptedServer.submitted("task-c"))) {
-            var client = Clients.against(server, new FakeTiming()).maxUnfinishedTasks(1).build();
-            assertThat(client.submitAsync(LION).get().taskId()).isEqualTo("task-a");
-            CompletableFuture<SubmittedTask> second = client.submitAsync(LION);
-            CompletableFuture<SubmittedTask> third = client.submitAsync(LION);
-            assertThat(second).isNotDone();
-            assertThat(third).isNotDone();
+                .then(200, ScriptedServer.submitted("task-c"));
 
-            second.cancel(true);
-            client.getTask("task-a"); // seen to end: its permit comes back
+        var client = Clients.against(server, new FakeTiming()).maxUnfinishedTasks(1).build();
+        assertThat(client.submitAsync(LION).get().taskId()).isEqualTo("task-a");
+        CompletableFuture<SubmittedTask> second = client.submitAsync(LION);
+        CompletableFuture<SubmittedTask> third = client.submitAsync(LION);
+        assertThat(second).isNotDone();
+        assertThat(third).isNotDone();
 
-            assertThat(third.get().taskId()).isEqualTo("task-c");
-            assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("POST", "GET", "POST");
-        }
+        second.cancel(true);
+        client.getTask("task-a"); // seen to end: its permit comes back
+
+        assertThat(third.get().taskId()).isEqualTo("task-c");
+        assertThat(server.received()).extracting(ScriptedServer.Received::method).containsExactly("POST", "GET", "POST");
     }
 }
