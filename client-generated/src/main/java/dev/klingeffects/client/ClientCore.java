@@ -81,7 +81,8 @@ final class ClientCore {
         }
         String what = "submit " + request.effect();
         Chain<ModellixResponse<SubmittedTask>> chain = new Chain<>();
-        chain.follow(unfinished.acquire(PERMIT_WAIT, what)).whenComplete((permit, refused) -> {
+        // Async: a permit that times out completes on the timer thread, which must never run callers' callbacks.
+        chain.follow(unfinished.acquire(PERMIT_WAIT, what)).whenCompleteAsync((permit, refused) -> {
             if (refused != null) {
                 chain.fail(refused);
                 return;
@@ -102,7 +103,7 @@ final class ClientCore {
                             chain.complete(response);
                         }
                     });
-        });
+        }, executor);
         return chain.result;
     }
 
