@@ -320,8 +320,11 @@ public final class KlingEffectsClient implements AutoCloseable {
         }
 
         /**
-         * @param executor where the async stages and the listener run; default a shared pool of daemon threads,
-         *                 one per processor (at least two). The stages never block, so a small pool does.
+         * @param executor where the async stages, the listener and non-async callbacks on the client's futures
+         *                 run; default a shared fork-join pool of daemon threads, one per processor (at least
+         *                 two), which adds a spare thread when a callback blocks on the client. The stages
+         *                 never block, so a small pool does; but a fixed pool deadlocks if callbacks on it
+         *                 block on the client.
          * @return this builder
          */
         public Builder executor(Executor executor) {
