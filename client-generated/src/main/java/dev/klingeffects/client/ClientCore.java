@@ -68,10 +68,6 @@ final class ClientCore {
         return CatalogRules.from(spec, EffectCatalog.load(spec));
     }
 
-    Duration minPollInterval() {
-        return minPollInterval;
-    }
-
     CompletableFuture<ModellixResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
         EffectTaskRequest body;
         try {
@@ -93,7 +89,7 @@ final class ClientCore {
             }
             chain.follow(retrier.call(Retrier.Kind.SUBMIT, what,
                     timeout -> transport.send(transport.submitRequest(body), options, timeout),
-                    mapper::submitted, options, options.timeout().orElseThrow(), Deadlines.NONE))
+                    mapper::submitted, options, Deadlines.NONE))
                     .whenComplete((response, error) -> {
                         if (error != null) {
                             unfinished.unused();
@@ -111,7 +107,7 @@ final class ClientCore {
         Chain<ModellixResponse<EffectTask>> chain = new Chain<>();
         chain.follow(retrier.call(Retrier.Kind.READ, "get task " + taskId,
                 timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout),
-                mapper::task, options, options.timeout().orElseThrow(), deadlineNanos))
+                mapper::task, options, deadlineNanos))
                 .whenComplete((response, error) -> {
                     // The permit comes back once the task is seen to end, or to be gone.
                     if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {
@@ -167,10 +163,6 @@ final class ClientCore {
             });
         });
         return chain.result;
-    }
-
-    boolean closed() {
-        return transport.closed();
     }
 
     void close() {

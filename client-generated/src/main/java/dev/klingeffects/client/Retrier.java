@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** Runs one API call under the {@link RetryPolicy}, telling reads from paid submits, without blocking a thread. */
 final class Retrier {
@@ -38,9 +37,8 @@ final class Retrier {
      * @return the value of the first attempt that succeeds; cancelling it stops the attempts
      */
     <T> CompletableFuture<ModellixResponse<T>> call(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send,
-                                                    Function<Answer, T> read, RequestOptions options, Duration requestTimeout,
-                                                    long deadlineNanos) {
-        Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, requestTimeout, deadlineNanos);
+                                                    Function<Answer, T> read, RequestOptions options, long deadlineNanos) {
+        Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, deadlineNanos);
         attempts.chain.step(attempts::next);
         return attempts.chain.result;
     }
@@ -70,14 +68,14 @@ final class Retrier {
         private int attempt;
 
         Attempts(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send, Function<Answer, T> read,
-                 RequestOptions options, Duration requestTimeout, long deadlineNanos) {
+                 RequestOptions options, long deadlineNanos) {
             this.kind = kind;
             this.what = what;
             this.send = send;
             this.read = read;
             this.policy = options.retryPolicy().orElseThrow();
             this.listener = options.listener().orElse(null);
-            this.requestTimeout = requestTimeout;
+            this.requestTimeout = options.timeout().orElseThrow();
             this.deadlineNanos = deadlineNanos;
         }
 

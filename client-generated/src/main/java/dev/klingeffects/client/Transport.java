@@ -105,10 +105,6 @@ final class Transport {
         return answer;
     }
 
-    boolean closed() {
-        return closed;
-    }
-
     /** Refuses further sends; closes the HttpClient only if this transport built it (Java 21+ can close one). */
     void close() {
         closed = true;
