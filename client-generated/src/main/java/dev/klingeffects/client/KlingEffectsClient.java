@@ -185,7 +185,8 @@ public final class KlingEffectsClient implements AutoCloseable {
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            ModellixException interrupted = new ModellixException("Interrupted while waiting for the API", e);
+            ModellixException interrupted = new ModellixException(
+                    "Interrupted while waiting for the API (a request already sent may still take effect)", e);
             throw taskId == null ? interrupted : interrupted.concerning(taskId);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
