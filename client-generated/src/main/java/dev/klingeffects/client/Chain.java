@@ -42,6 +42,15 @@ final class Chain<T> {
         result.completeExceptionally(unwrap(error));
     }
 
+    /** Ends the call as a stage ended: {@code chain.follow(stage).whenComplete(chain::settle)}. */
+    void settle(T value, Throwable error) {
+        if (error != null) {
+            fail(error);
+        } else {
+            complete(value);
+        }
+    }
+
     /**
      * Runs one step of the call. A step that throws fails the call: a future callback's exception would
      * otherwise vanish and leave the caller waiting forever.

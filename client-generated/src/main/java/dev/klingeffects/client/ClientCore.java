@@ -5,7 +5,6 @@ import dev.klingeffects.contract.CatalogRules;
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +23,6 @@ import java.util.stream.Collectors;
  */
 final class ClientCore {
 
-    private static final System.Logger LOG = System.getLogger(KlingEffectsClient.class.getName());
     private static final CatalogRules CATALOG_RULES = loadCatalogRules();
     /**
      * A permit comes back when some task ends, a minute or two after it started: ten minutes lets a queue of
@@ -93,11 +91,10 @@ final class ClientCore {
                     .whenComplete((response, error) -> {
                         if (error != null) {
                             unfinished.unused();
-                            chain.fail(error);
                         } else {
                             unfinished.taken(response.value().taskId());
-                            chain.complete(response);
                         }
+                        chain.settle(response, error);
                     });
         }, executor);
         return chain.result;
@@ -113,11 +110,7 @@ final class ClientCore {
                     if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {
                         unfinished.ended(taskId);
                     }
-                    if (error != null) {
-                        chain.fail(error);
-                    } else {
-                        chain.complete(response);
-                    }
+                    chain.settle(response, error);
                 });
         return chain.result;
     }
@@ -135,13 +128,7 @@ final class ClientCore {
         Duration first = min(minPollInterval, timeout);
         chain.follow(timing.delay(min(jitter(minPollInterval), timeout))).thenRunAsync(() -> {
             if (!chain.done()) {
-                chain.follow(await(taskId, timeout.minus(first), options)).whenComplete((task, error) -> {
-                    if (error != null) {
-                        chain.fail(error);
-                    } else {
-                        chain.complete(task);
-                    }
-                });
+                chain.follow(await(taskId, timeout.minus(first), options)).whenComplete(chain::settle);
             }
         }, executor);
         return chain.result;
@@ -154,13 +141,7 @@ final class ClientCore {
                 chain.fail(refused);
                 return;
             }
-            chain.follow(awaitSubmitted(submitted.value().taskId(), timeout, options)).whenComplete((task, error) -> {
-                if (error != null) {
-                    chain.fail(error);
-                } else {
-                    chain.complete(task);
-                }
-            });
+            chain.follow(awaitSubmitted(submitted.value().taskId(), timeout, options)).whenComplete(chain::settle);
         });
         return chain.result;
     }
@@ -206,7 +187,7 @@ final class ClientCore {
             }
             EffectTask task = response.value();
             if (!polled || !Objects.equals(lastStatus, task.rawStatus())) {
-                tell(task, lastStatus);
+                Listening.statusChange(listener, task, lastStatus);
             }
             polled = true;
             lastStatus = task.rawStatus();
@@ -238,16 +219,6 @@ final class ClientCore {
                 return failure.concerning(taskId);
             }
             return new ModellixException("Waiting for task " + taskId + " failed: " + error, error).concerning(taskId);
-        }
-
-        private void tell(EffectTask task, String previous) {
-            if (listener != null) {
-                try {
-                    listener.onStatusChange(task, previous);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "ClientListener.onStatusChange threw; ignored", e);
-                }
-            }
         }
     }
 

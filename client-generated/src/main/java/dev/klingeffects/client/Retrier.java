@@ -1,7 +1,6 @@
 package dev.klingeffects.client;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
@@ -14,8 +13,6 @@ import java.util.function.Function;
 
 /** Runs one API call under the {@link RetryPolicy}, telling reads from paid submits, without blocking a thread. */
 final class Retrier {
-
-    private static final System.Logger LOG = System.getLogger(KlingEffectsClient.class.getName());
 
     /** Whether a call may be repeated freely (a read) or costs money (a submit). */
     enum Kind { READ, SUBMIT }
@@ -154,18 +151,8 @@ final class Retrier {
                 chain.fail(failure);
                 return;
             }
-            tell(new RetryEvent(what, attempt, wait, failure));
+            Listening.retry(listener, new RetryEvent(what, attempt, wait, failure));
             chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), executor);
-        }
-
-        private void tell(RetryEvent event) {
-            if (listener != null) {
-                try {
-                    listener.onRetry(event);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "ClientListener.onRetry threw; ignored", e);
-                }
-            }
         }
 
         private Duration backoff(int attempt) {
