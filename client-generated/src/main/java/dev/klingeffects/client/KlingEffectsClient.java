@@ -399,9 +399,11 @@ public final class KlingEffectsClient implements AutoCloseable {
 
         /**
          * @return the client
-         * @throws IllegalStateException when no key was given and {@code MODELLIX_API_KEY} is unset
+         * @throws IllegalStateException when no key was given and {@code MODELLIX_API_KEY} is unset, or when the
+         *         Jackson on the class path is older than 2.14 (the message names the versions found)
          */
         public KlingEffectsClient build() {
+            JacksonSupport.requireSupportedVersion();
             String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
             if (key == null || key.isBlank()) {
                 throw new IllegalStateException("No API key: call apiKey(...) or set " + API_KEY_ENV);

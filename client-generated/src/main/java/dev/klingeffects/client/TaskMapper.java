@@ -3,7 +3,6 @@ package dev.klingeffects.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.klingeffects.client.generated.ApiClient;
 import dev.klingeffects.client.generated.model.Resource;
 import dev.klingeffects.client.generated.model.SubmitTaskResponse;
 import dev.klingeffects.client.generated.model.Task;
@@ -18,7 +17,7 @@ import java.util.List;
 /** Reads a successful answer into the generated models, then into the facade's records. */
 final class TaskMapper {
 
-    private static final ObjectMapper JSON = ApiClient.createDefaultObjectMapper();
+    private static final ObjectMapper JSON = JacksonSupport.newMapper();
 
     private final Redaction redaction;
 

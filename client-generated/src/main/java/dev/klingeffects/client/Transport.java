@@ -43,7 +43,7 @@ final class Transport {
         this.ownsHttpClient = ownsHttpClient;
         this.authorization = "Bearer " + apiKey;
         this.userAgent = userAgent;
-        ApiClient builder = new ApiClient(HttpClient.newBuilder(), ApiClient.createDefaultObjectMapper(), baseUrl) {
+        ApiClient builder = new ApiClient(HttpClient.newBuilder(), JacksonSupport.newMapper(), baseUrl) {
             @Override
             public HttpClient getHttpClient() {
                 return http; // never used to send: see capture()
