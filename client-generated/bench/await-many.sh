@@ -28,5 +28,5 @@ done
 
 echo "## $TASKS awaits at once, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-java -cp "client-generated/target/client-generated-1.0.0-SNAPSHOT.jar:$(cat "$WORK/classpath.txt")" \
+java -cp "client-generated/target/kling-effects-client-1.0.0.jar:$(cat "$WORK/classpath.txt")" \
   client-generated/bench/AwaitManyTasks.java "http://127.0.0.1:$PORT" "$TASKS"

@@ -39,7 +39,7 @@ public final class InProcessMock implements AutoCloseable {
         return server.baseUrl();
     }
 
-    /** @return the typed admin client of this mock (from the mock-junit5 artifact) */
+    /** @return the typed admin client of this mock (from the kling-effects-mock-junit5 artifact) */
     public MockAdmin admin() {
         return admin;
     }

@@ -1,0 +1,38 @@
+package com.example.effects;
+
+import dev.klingeffects.client.EffectRequest;
+import dev.klingeffects.client.KlingEffectsClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A team's service: it submits effects through the client. */
+@SpringBootApplication
+@RestController
+public class EffectsApplication {
+
+    private final KlingEffectsClient client;
+
+    public EffectsApplication(KlingEffectsClient client) {
+        this.client = client;
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(EffectsApplication.class, args);
+    }
+
+    @Bean(destroyMethod = "close")
+    static KlingEffectsClient klingEffectsClient(@Value("${modellix.base-url}") String baseUrl,
+                                                 @Value("${modellix.api-key}") String apiKey) {
+        return KlingEffectsClient.builder().baseUrl(baseUrl).apiKey(apiKey).build();
+    }
+
+    @PostMapping("/lion")
+    public String lion(@RequestParam String image) {
+        return client.submit(EffectRequest.singleImage("pet_lion_pro", image)).taskId();
+    }
+}
