@@ -399,13 +399,15 @@ public final class KlingEffectsClient implements AutoCloseable {
 
         /**
          * @return the client
-         * @throws IllegalStateException when no key was given and {@code MODELLIX_API_KEY} is unset
+         * @throws IllegalStateException    when no key was given and {@code MODELLIX_API_KEY} is unset
+         * @throws IllegalArgumentException when the key holds whitespace or a character no header may carry
          */
         public KlingEffectsClient build() {
             String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
             if (key == null || key.isBlank()) {
                 throw new IllegalStateException("No API key: call apiKey(...) or set " + API_KEY_ENV);
             }
+            checkKey(key);
             // Everything is copied out of the builder now: changing or reusing the builder later changes nothing.
             // One HttpClient for every call: the caller's, or one built here; the caller's builder is never modified.
             HttpClient http = existingHttpClient != null ? existingHttpClient
@@ -421,6 +423,21 @@ public final class KlingEffectsClient implements AutoCloseable {
                 options.listener(listener);
             }
             return new KlingEffectsClient(core, options.build(), baseUrl);
+        }
+
+        /**
+         * A key read from a file often keeps its newline: refused here, in words that never print the key,
+         * rather than at every call by the HTTP client with the whole {@code Authorization} header in its message.
+         */
+        private static void checkKey(String key) {
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c <= ' ' || c >= 0x7f) {
+                    String what = Character.isWhitespace(c) ? "whitespace" : "a character no header may carry";
+                    throw new IllegalArgumentException("The API key has " + what + " at position " + (i + 1) + " of "
+                            + key.length() + " (a trailing newline from a file?); strip it. The key is not printed here.");
+                }
+            }
         }
 
         private static Duration positive(Duration duration, String name) {

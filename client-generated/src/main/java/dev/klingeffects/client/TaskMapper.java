@@ -53,12 +53,13 @@ final class TaskMapper {
             }
         }
         // The generated enum turns a status added upstream later into its placeholder; the tree still has it.
+        // Every text the server chose ends up in some exception's message: none may carry the key.
         JsonNode status = read.tree().path("data").path("status");
-        String raw = status.isTextual() ? status.asText() : null;
+        String raw = status.isTextual() ? redaction.redact(status.asText()) : null;
         return new EffectTask(data.getTaskId(), TaskState.fromWire(raw), raw, data.getModelId(),
                 data.getDuration() == null ? null : Duration.ofMillis(data.getDuration()), resources,
                 data.getResultExpiresAt() == null ? null : Instant.ofEpochMilli(data.getResultExpiresAt()),
-                data.getErrorMessage());
+                redaction.redact(data.getErrorMessage()));
     }
 
     private record Read<T>(JsonNode tree, T model) {}
@@ -79,9 +80,10 @@ final class TaskMapper {
     }
 
     /** {@code "code" != 0} on an HTTP 200 is an error of the API all the same. */
-    private static void apiErrorIn(Integer code, String message, boolean submit) {
+    private void apiErrorIn(Integer code, String message, boolean submit) {
         if (code != null && code != 0) {
-            throw ErrorTranslator.typed(ContractError.parse(code, message == null ? "" : message), RateLimitInfo.NONE, submit);
+            throw ErrorTranslator.typed(ContractError.parse(code, message == null ? "" : redaction.redact(message)),
+                    RateLimitInfo.NONE, submit);
         }
     }
 
