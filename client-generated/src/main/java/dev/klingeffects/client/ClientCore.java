@@ -29,6 +29,8 @@ final class ClientCore {
      * twenty submits behind three permits through. A wait, not a retry, so no retry policy shortens it.
      */
     static final Duration PERMIT_WAIT = Duration.ofMinutes(10);
+    /** At most this much of an await is kept for its last poll, so that poll can answer before the deadline. */
+    static final Duration LAST_POLL = Duration.ofSeconds(1);
 
     private final Transport transport;
     private final Retrier retrier;
@@ -117,21 +119,18 @@ final class ClientCore {
 
     /** Polls until the task ends, the first poll at once. */
     CompletableFuture<EffectTask> await(String taskId, Duration timeout, RequestOptions options) {
-        Await await = new Await(taskId, timeout, options);
+        Await await = new Await(taskId, timeout, timing.nanoTime(), options);
         await.chain.step(await::poll);
         return await.chain.result;
     }
 
     /** Waits one poll interval (no task is done the moment it is queued), then polls until it ends. */
     CompletableFuture<EffectTask> awaitSubmitted(String taskId, Duration timeout, RequestOptions options) {
-        Chain<EffectTask> chain = new Chain<>();
-        Duration first = min(minPollInterval, timeout);
-        chain.follow(timing.delay(min(jitter(minPollInterval), timeout))).thenRunAsync(() -> {
-            if (!chain.done()) {
-                chain.follow(await(taskId, timeout.minus(first), options)).whenComplete(chain::settle);
-            }
-        }, executor);
-        return chain.result;
+        // One deadline and one start for the whole wait, the first interval included.
+        Await await = new Await(taskId, timeout, timing.nanoTime(), options);
+        await.chain.follow(timing.delay(await.firstWait()))
+                .thenRunAsync(() -> await.chain.step(await::poll), executor);
+        return await.chain.result;
     }
 
     CompletableFuture<EffectTask> submitAndAwait(EffectRequest request, Duration timeout, RequestOptions options) {
@@ -154,20 +153,31 @@ final class ClientCore {
     private final class Await {
         final Chain<EffectTask> chain = new Chain<>();
         private final String taskId;
-        private final Duration timeout;
         private final RequestOptions options;
         private final ClientListener listener;
+        private final long start;
         private final long deadline;
+        /** Time kept for the poll at the deadline: one started at the deadline could not answer. */
+        private final long lastPollNanos;
         private Duration interval = minPollInterval;
         private String lastStatus;
         private boolean polled;
+        private boolean lastPoll;
 
-        Await(String taskId, Duration timeout, RequestOptions options) {
+        Await(String taskId, Duration timeout, long start, RequestOptions options) {
             this.taskId = taskId;
-            this.timeout = timeout;
             this.options = options;
             this.listener = options.listener().orElse(null);
-            this.deadline = Deadlines.after(timing.nanoTime(), timeout);
+            this.start = start;
+            this.deadline = Deadlines.after(start, timeout);
+            Duration quarter = timeout.compareTo(LAST_POLL.multipliedBy(4)) >= 0 ? LAST_POLL : timeout.dividedBy(4);
+            this.lastPollNanos = min(quarter, options.timeout().orElseThrow()).toNanos();
+        }
+
+        /** The wait before the first poll of a task just submitted: one interval, leaving time for that poll. */
+        Duration firstWait() {
+            long remaining = Deadlines.remaining(deadline, timing.nanoTime());
+            return Duration.ofNanos(Math.max(0, Math.min(jitter(minPollInterval).toNanos(), remaining - lastPollNanos)));
         }
 
         void poll() {
@@ -200,20 +210,31 @@ final class ClientCore {
                 return;
             }
             long remaining = Deadlines.remaining(deadline, timing.nanoTime());
-            if (remaining <= 0) {
-                chain.fail(new TaskTimeoutException(taskId, lastStatus, timeout));
+            if (remaining <= 0 || lastPoll) {
+                chain.fail(new TaskTimeoutException(taskId, lastStatus, waited(), null));
                 return;
             }
-            Duration wait = Duration.ofNanos(Math.min(jitter(interval).toNanos(), remaining));
+            long wait = jitter(interval).toNanos();
+            if (wait > remaining - lastPollNanos) {
+                // The next poll would come too late to answer: make it the last, early enough to be heard.
+                lastPoll = true;
+                wait = Math.max(0, remaining - lastPollNanos);
+            }
             interval = min(maxPollInterval, Duration.ofMillis(interval.toMillis() * 3 / 2));
-            chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::poll), executor);
+            chain.follow(timing.delay(Duration.ofNanos(wait))).thenRunAsync(() -> chain.step(this::poll), executor);
+        }
+
+        /** The time really waited, to the millisecond: what a timeout reports, whatever the caller asked for. */
+        private Duration waited() {
+            return Duration.ofMillis(Duration.ofNanos(timing.nanoTime() - start).toMillis());
         }
 
         /** Every failure while waiting names the task: it exists, may be billed, and may still finish. */
         private Throwable whileWaiting(Throwable error) {
             if (error instanceof Retrier.DeadlineCut cut) {
-                // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline.
-                return new TaskTimeoutException(taskId, lastStatus, timeout, cut.failure);
+                // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline, or the
+            // deadline cut the poll in flight.
+                return new TaskTimeoutException(taskId, lastStatus, waited(), cut.failure);
             }
             if (error instanceof ModellixException failure) {
                 return failure.concerning(taskId);

@@ -3,6 +3,7 @@ package dev.klingeffects.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -40,7 +41,10 @@ final class Retrier {
         return attempts.chain.result;
     }
 
-    /** The caller's deadline came before the next retry could: the caller decides what that means. */
+    /**
+     * The caller's deadline came before the next retry could, or ended the attempt in progress: the caller
+     * decides what that means.
+     */
     static final class DeadlineCut extends RuntimeException {
         final transient ModellixException failure;
 
@@ -63,6 +67,8 @@ final class Retrier {
         private final long deadlineNanos;
         private final long start = timing.nanoTime();
         private int attempt;
+        /** Whether the attempt in progress was given only what was left before the caller's deadline. */
+        private boolean cutToDeadline;
 
         Attempts(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send, Function<Answer, T> read,
                  RequestOptions options, long deadlineNanos) {
@@ -81,9 +87,16 @@ final class Retrier {
                 return;
             }
             attempt++;
-            // The time budget counts the attempt in progress: an attempt never outlives maxTotalTime.
-            Duration left = policy.maxTotalTime().minusNanos(timing.nanoTime() - start);
+            // The time budget counts the attempt in progress: an attempt never outlives maxTotalTime, nor the
+            // caller's deadline (an await of 5 s must not wait out a 60 s request timeout).
+            long now = timing.nanoTime();
+            Duration left = policy.maxTotalTime().minusNanos(now - start);
             Duration timeout = left.compareTo(requestTimeout) < 0 ? max(left, Duration.ofMillis(1)) : requestTimeout;
+            long beforeDeadline = Deadlines.remaining(deadlineNanos, now);
+            cutToDeadline = beforeDeadline < timeout.toNanos();
+            if (cutToDeadline) {
+                timeout = max(Duration.ofNanos(beforeDeadline), Duration.ofMillis(1));
+            }
             CompletableFuture<Answer> sent;
             try {
                 sent = send.apply(timeout);
@@ -114,6 +127,10 @@ final class Retrier {
                 } else {
                     boolean reached = !neverReachedServer(error);
                     failure = new ModellixConnectionException(redaction.redact(what + " failed: " + error), error, reached);
+                    if (cutToDeadline && error instanceof HttpTimeoutException) {
+                        chain.fail(new DeadlineCut(failure)); // the caller's deadline ended the attempt, not the server
+                        return;
+                    }
                     retryable = kind == Kind.READ ? error instanceof IOException : !reached;
                 }
             } else {
