@@ -106,7 +106,7 @@ final class ClientCore {
         Chain<ModellixResponse<EffectTask>> chain = new Chain<>();
         chain.follow(retrier.call(Retrier.Kind.READ, "get task " + taskId,
                 timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout),
-                mapper::task, options, deadlineNanos))
+                answer -> mapper.task(answer, taskId), options, deadlineNanos))
                 .whenComplete((response, error) -> {
                     // The permit comes back once the task is seen to end, or to be gone.
                     if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {

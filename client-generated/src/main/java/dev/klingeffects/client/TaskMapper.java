@@ -37,7 +37,8 @@ final class TaskMapper {
                 data.getGetResult() == null || data.getGetResult().getUrl() == null ? null : data.getGetResult().getUrl().toString());
     }
 
-    EffectTask task(Answer answer) {
+    /** @param asked the task polled: an answer about any other is not an answer to this poll */
+    EffectTask task(Answer answer, String asked) {
         Read<TaskResponse> read = read(answer, TaskResponse.class, "poll");
         TaskResponse response = read.model();
         apiErrorIn(response.getCode(), response.getMessage(), false);
@@ -45,9 +46,18 @@ final class TaskMapper {
         if (data == null || data.getTaskId() == null) {
             throw unreadable("the poll's answer has no data.task_id", answer, null);
         }
+        if (!data.getTaskId().equals(asked)) {
+            // Another task's answer (a caching proxy, a server bug) must never pass for this one; nor its URLs
+            // reach the caller, so no excerpt of the body.
+            throw new ModellixResponseFormatException("The API's answer is not in its format: the poll of task " + asked
+                    + " was answered about another task", "", null);
+        }
         List<VideoResource> resources = new ArrayList<>();
         if (data.getResult() != null && data.getResult().getResources() != null) {
             for (Resource resource : data.getResult().getResources()) {
+                if (resource == null) {
+                    throw unreadable("a resource of the result is null", answer, null);
+                }
                 resources.add(new VideoResource(resource.getUrl() == null ? null : resource.getUrl().toString(), resource.getType(),
                         resource.getWidth(), resource.getHeight(), resource.getFormat(), resource.getRole()));
             }

@@ -60,6 +60,31 @@ class UnexpectedAnswersTest {
     }
 
     @Test
+    void anAnswerAboutAnotherTaskIsAFormatErrorAndNeverItsVideo() {
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.success("SOMEONE-ELSES-TASK"))) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            var thrown = catchThrowableOfType(ModellixResponseFormatException.class,
+                    () -> client.awaitCompletion("t1", Duration.ofMinutes(1)));
+
+            assertThat(thrown.taskId()).isEqualTo("t1");
+            assertThat(thrown.getMessage()).contains("another task").doesNotContain("cdn.test");
+            assertThat(thrown.bodyExcerpt()).doesNotContain("cdn.test");
+        }
+    }
+
+    @Test
+    void aNullResourceInASuccessIsAFormatError() {
+        String body = ScriptedServer.task("success", ",\"result\":{\"resources\":[null]}");
+        try (ScriptedServer server = new ScriptedServer().always(200, body)) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            assertThat(catchThrowableOfType(ModellixResponseFormatException.class, () -> client.getTask("task-1")))
+                    .hasMessageContaining("resource");
+        }
+    }
+
+    @Test
     void anHtmlPageAnsweringASubmitIsAFormatErrorSentOnceNeverRetried() {
         try (ScriptedServer server = new ScriptedServer().always(200, "<html><body>Gateway says hello</body></html>")) {
             var client = Clients.against(server, new FakeTiming()).build();
