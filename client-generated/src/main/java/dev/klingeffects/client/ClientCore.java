@@ -23,7 +23,16 @@ import java.util.stream.Collectors;
  */
 final class ClientCore {
 
-    private static final CatalogRules CATALOG_RULES = loadCatalogRules();
+    private static final ContractSpec SPEC = ContractSpec.load();
+    private static final CatalogRules CATALOG_RULES = CatalogRules.from(SPEC, EffectCatalog.load(SPEC));
+    /**
+     * The longest a task can live by the spec: its longest processing, then its result kept for the result TTL;
+     * after that the API has forgotten it. A task followed this long without an end is given up.
+     */
+    static final Duration LONGEST_TASK_LIFETIME = Duration.ofDays(SPEC.modellix().path("result-ttl-days").asLong(7))
+            .plusSeconds(SPEC.modellix().path("processing-seconds").path("max").asLong(120));
+    /** How often, at first, a task no caller polls is polled in the background; it doubles up to five minutes. */
+    static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(30);
     /**
      * A permit comes back when some task ends, a minute or two after it started: ten minutes lets a queue of
      * twenty submits behind three permits through. A wait, not a retry, so no retry policy shortens it.
@@ -38,12 +47,14 @@ final class ClientCore {
     private final Timing timing;
     private final Executor executor;
     private final UnfinishedTasks unfinished;
+    private final TaskFollower follower;
     private final Duration minPollInterval;
     private final Duration maxPollInterval;
     private final boolean preChecks;
 
     ClientCore(Transport transport, Redaction redaction, Timing timing, Executor callersExecutor, int maxUnfinishedTasks,
-               Duration minPollInterval, Duration maxPollInterval, boolean preChecks) {
+               Duration minPollInterval, Duration maxPollInterval, boolean preChecks, Duration followInterval,
+               RequestOptions clientOptions) {
         // A step refused by a shut-down executor would leave its call waiting forever: it runs in place instead.
         Executor executor = step -> {
             try {
@@ -58,14 +69,16 @@ final class ClientCore {
         this.timing = timing;
         this.executor = executor;
         this.unfinished = new UnfinishedTasks(maxUnfinishedTasks);
+        // Background polls: the client's timeout and headers, no retries (the next poll is the retry), no listener.
+        RequestOptions.Builder background = RequestOptions.builder().timeout(clientOptions.timeout().orElseThrow())
+                .retryPolicy(RetryPolicy.none());
+        clientOptions.headers().forEach(background::header);
+        RequestOptions backgroundOptions = background.build();
+        this.follower = new TaskFollower(followInterval, Duration.ofMinutes(5), LONGEST_TASK_LIFETIME,
+                taskId -> getTask(taskId, backgroundOptions, Deadlines.NONE), unfinished::ended, executor);
         this.minPollInterval = minPollInterval;
         this.maxPollInterval = maxPollInterval;
         this.preChecks = preChecks;
-    }
-
-    private static CatalogRules loadCatalogRules() {
-        ContractSpec spec = ContractSpec.load();
-        return CatalogRules.from(spec, EffectCatalog.load(spec));
     }
 
     CompletableFuture<ModellixResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
@@ -93,8 +106,8 @@ final class ClientCore {
                     .whenComplete((response, error) -> {
                         if (error != null) {
                             unfinished.unused();
-                        } else {
-                            unfinished.taken(response.value().taskId());
+                        } else if (unfinished.taken(response.value().taskId())) {
+                            follower.follow(response.value().taskId());
                         }
                         chain.settle(response, error);
                     });
@@ -110,7 +123,10 @@ final class ClientCore {
                 .whenComplete((response, error) -> {
                     // The permit comes back once the task is seen to end, or to be gone.
                     if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {
+                        follower.stop(taskId);
                         unfinished.ended(taskId);
+                    } else if (error == null) {
+                        follower.seen(taskId);
                     }
                     chain.settle(response, error);
                 });
@@ -145,7 +161,13 @@ final class ClientCore {
         return chain.result;
     }
 
+    /** @return the tasks submitted through this client and not yet seen to end */
+    Set<String> unfinishedTasks() {
+        return unfinished.ids();
+    }
+
     void close() {
+        follower.close();
         transport.close();
     }
 
@@ -293,5 +315,9 @@ final class ClientCore {
 
     static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

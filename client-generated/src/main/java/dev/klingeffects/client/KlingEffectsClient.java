@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -202,6 +203,19 @@ public final class KlingEffectsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The tasks submitted through this client (and its views) that it has not yet seen end: still holding one
+     * of the account's concurrent-task slots, and a permit of {@link Builder#maxUnfinishedTasks}. The client
+     * follows each of them in the background at a low rate (from every 30 s, growing to every 5 minutes;
+     * never while an await polls it) until it ends, so a task whose await was cancelled, timed out or failed
+     * still gives its permit back, and its id is never lost.
+     *
+     * @return their ids, a snapshot
+     */
+    public Set<String> unfinishedTasks() {
+        return core.unfinishedTasks();
+    }
+
     @Override
     public String toString() {
         return "KlingEffectsClient[baseUrl=" + baseUrl + ", apiKey=****]";
@@ -235,6 +249,7 @@ public final class KlingEffectsClient implements AutoCloseable {
         private boolean preChecks = true;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         private Timing timing = Timing.REAL;
+        private Duration followInterval = ClientCore.FOLLOW_INTERVAL;
 
         private Builder() {}
 
@@ -355,8 +370,10 @@ public final class KlingEffectsClient implements AutoCloseable {
         /**
          * Caps this client's unfinished tasks (opt-in; default 0, no cap). A submit beyond the cap waits for a
          * permit, up to 10 minutes and without holding a thread; the permit comes back when the client sees a
-         * task end (through {@code getTask} or {@code awaitCompletion}). Set it to the account's concurrent-task limit (typically 3) and many
-         * threads sharing one client queue here instead of all meeting the server's 429.
+         * task end (through {@code getTask}, {@code awaitCompletion}, or the client's own background polls of
+         * tasks no caller awaits: see {@link KlingEffectsClient#unfinishedTasks()}). Set it to the account's
+         * concurrent-task limit (typically 3) and many threads sharing one client queue here instead of all
+         * meeting the server's 429.
          *
          * @param max most tasks submitted and not yet seen to end
          * @return this builder
@@ -397,6 +414,12 @@ public final class KlingEffectsClient implements AutoCloseable {
             return this;
         }
 
+        /** For tests: how soon a task no caller polls is polled in the background. */
+        Builder followInterval(Duration interval) {
+            this.followInterval = interval;
+            return this;
+        }
+
         /**
          * @return the client
          * @throws IllegalStateException    when no key was given and {@code MODELLIX_API_KEY} is unset
@@ -414,15 +437,16 @@ public final class KlingEffectsClient implements AutoCloseable {
                     : httpClient != null ? httpClient.build()
                     : HttpClient.newBuilder().connectTimeout(connectTimeout).executor(ClientThreads.HTTP).build();
             Transport transport = new Transport(http, existingHttpClient == null, baseUrl, key, userAgent);
-            ClientCore core = new ClientCore(transport, new Redaction(key), timing,
-                    executor != null ? executor : ClientThreads.STEPS, maxUnfinishedTasks, minPollInterval,
-                    maxPollInterval, preChecks);
             RequestOptions.Builder options = RequestOptions.builder().timeout(requestTimeout).retryPolicy(retryPolicy);
             defaultHeaders.forEach(options::header);
             if (listener != null) {
                 options.listener(listener);
             }
-            return new KlingEffectsClient(core, options.build(), baseUrl);
+            RequestOptions clientOptions = options.build();
+            ClientCore core = new ClientCore(transport, new Redaction(key), timing,
+                    executor != null ? executor : ClientThreads.STEPS, maxUnfinishedTasks, minPollInterval,
+                    maxPollInterval, preChecks, followInterval, clientOptions);
+            return new KlingEffectsClient(core, clientOptions, baseUrl);
         }
 
         /**
