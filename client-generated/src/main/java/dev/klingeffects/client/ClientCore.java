@@ -64,7 +64,7 @@ final class ClientCore {
             }
         };
         this.transport = transport;
-        this.retrier = new Retrier(timing, redaction, executor);
+        this.retrier = new Retrier(timing, redaction, executor, transport.origin());
         this.mapper = new TaskMapper(redaction);
         this.timing = timing;
         this.executor = executor;

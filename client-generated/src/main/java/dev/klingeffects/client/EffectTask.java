@@ -43,7 +43,7 @@ public record EffectTask(String taskId, TaskState state, String rawStatus, Strin
 
     /**
      * @return the URL of the video: the first resource of type {@code video}
-     * @throws IllegalStateException when the task has no video (not successful)
+     * @throws IllegalStateException when the task has no resource of type {@code video}
      */
     public String videoUrl() {
         return video().map(VideoResource::url).orElseThrow(() ->
@@ -52,7 +52,7 @@ public record EffectTask(String taskId, TaskState state, String rawStatus, Strin
 
     /** @return the video resource, if the task has one */
     public Optional<VideoResource> video() {
-        return resources.stream().filter(resource -> "video".equals(resource.type())).findFirst()
-                .or(() -> resources.stream().findFirst());
+        // Only a video: a task that produced other files (a cover image) has no video to offer.
+        return resources.stream().filter(resource -> "video".equals(resource.type())).findFirst();
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,11 +36,14 @@ public final class KlingEffectsClient implements AutoCloseable {
     private final ClientCore core;
     private final RequestOptions options;
     private final String baseUrl;
+    /** Whether this is a view from {@link #withOptions}: the client it came from owns what it uses. */
+    private final boolean view;
 
-    private KlingEffectsClient(ClientCore core, RequestOptions options, String baseUrl) {
+    private KlingEffectsClient(ClientCore core, RequestOptions options, String baseUrl, boolean view) {
         this.core = core;
         this.options = options;
         this.baseUrl = baseUrl;
+        this.view = view;
     }
 
     /** @return a builder with the defaults: production URL, key from {@code MODELLIX_API_KEY} */
@@ -53,10 +57,10 @@ public final class KlingEffectsClient implements AutoCloseable {
      * make one per call if need be.
      *
      * @param options the options for calls through the view
-     * @return the view; closing it closes this client too
+     * @return the view; closing it does nothing (it owns nothing), closing this client closes it too
      */
     public KlingEffectsClient withOptions(RequestOptions options) {
-        return new KlingEffectsClient(core, Objects.requireNonNull(options, "options").over(this.options), baseUrl);
+        return new KlingEffectsClient(core, Objects.requireNonNull(options, "options").over(this.options), baseUrl, true);
     }
 
     /** @return a view of this client whose calls return the HTTP status and headers along with the value */
@@ -222,13 +226,15 @@ public final class KlingEffectsClient implements AutoCloseable {
     }
 
     /**
-     * Releases what the client owns (its HttpClient, on Java 21 and later; never one passed to
-     * {@link Builder#httpClient(HttpClient)}). Calls after this throw {@link IllegalStateException}, through
-     * every view of the client too.
+     * Releases what the client owns and stops following its unfinished tasks. Calls after this throw
+     * {@link IllegalStateException}, through every view of the client too. Closing a view from
+     * {@link #withOptions} does nothing: a view can be handed to code that closes it without closing the client.
      */
     @Override
     public void close() {
-        core.close();
+        if (!view) {
+            core.close();
+        }
     }
 
     /** Builds a {@link KlingEffectsClient}; every option has a sensible default. */
@@ -259,8 +265,13 @@ public final class KlingEffectsClient implements AutoCloseable {
          */
         public Builder baseUrl(String baseUrl) {
             URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
-            if (uri.getScheme() == null || uri.getHost() == null) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got " + baseUrl);
+            }
+            // The API's paths are appended to it: a query, fragment or user-info would be dropped or misplaced.
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUrl must have no query, fragment or user-info, got " + baseUrl);
             }
             this.baseUrl = baseUrl.replaceAll("/+$", "");
             return this;
@@ -317,11 +328,20 @@ public final class KlingEffectsClient implements AutoCloseable {
         }
 
         /**
-         * @param httpClient an existing {@link HttpClient} to send every call with; the client never closes it
+         * @param httpClient an existing {@link HttpClient} to send every call with (its proxy, TLS and executor);
+         *                   the client never closes it. It must not follow redirects: an answer that redirects
+         *                   is an error ({@link ModellixApiException} with the 3xx status), never followed.
          * @return this builder
+         * @throws IllegalArgumentException when it follows redirects
          */
         public Builder httpClient(HttpClient httpClient) {
-            this.existingHttpClient = Objects.requireNonNull(httpClient);
+            if (Objects.requireNonNull(httpClient, "httpClient").followRedirects() != HttpClient.Redirect.NEVER) {
+                // The client would send the Authorization header to whatever host a redirect names, and turn a
+                // redirected submit POST into a GET whose answer passes for a submitted task.
+                throw new IllegalArgumentException("An HttpClient that follows redirects would send the API key to any"
+                        + " host a redirect names: build it with followRedirects(HttpClient.Redirect.NEVER), the default");
+            }
+            this.existingHttpClient = httpClient;
             return this;
         }
 
@@ -446,7 +466,7 @@ public final class KlingEffectsClient implements AutoCloseable {
             ClientCore core = new ClientCore(transport, new Redaction(key), timing,
                     executor != null ? executor : ClientThreads.STEPS, maxUnfinishedTasks, minPollInterval,
                     maxPollInterval, preChecks, followInterval, clientOptions);
-            return new KlingEffectsClient(core, clientOptions, baseUrl);
+            return new KlingEffectsClient(core, clientOptions, baseUrl, false);
         }
 
         /**

@@ -21,11 +21,14 @@ final class Retrier {
     private final Timing timing;
     private final Redaction redaction;
     private final Executor executor;
+    /** Where requests go, {@code scheme://host:port}: a connection failure names it, the JDK's message often does not. */
+    private final String origin;
 
-    Retrier(Timing timing, Redaction redaction, Executor executor) {
+    Retrier(Timing timing, Redaction redaction, Executor executor, String origin) {
         this.timing = timing;
         this.redaction = redaction;
         this.executor = executor;
+        this.origin = origin;
     }
 
     /**
@@ -126,7 +129,8 @@ final class Retrier {
                     retryable = kind == Kind.READ;
                 } else {
                     boolean reached = !neverReachedServer(error);
-                    failure = new ModellixConnectionException(redaction.redact(what + " failed: " + error), error, reached);
+                    failure = new ModellixConnectionException(redaction.redact(what + " at " + origin + " failed: " + error),
+                            error, reached);
                     if (cutToDeadline && error instanceof HttpTimeoutException) {
                         chain.fail(new DeadlineCut(failure)); // the caller's deadline ended the attempt, not the server
                         return;

@@ -5,6 +5,7 @@ import dev.klingeffects.client.generated.ApiException;
 import dev.klingeffects.client.generated.api.EffectsApi;
 import dev.klingeffects.client.generated.api.TasksApi;
 import dev.klingeffects.client.generated.model.EffectTaskRequest;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,6 +37,7 @@ final class Transport {
     private final TasksApi tasks;
     private final String authorization;
     private final String userAgent;
+    private final String origin;
     private volatile boolean closed;
 
     Transport(HttpClient http, boolean ownsHttpClient, String baseUrl, String apiKey, String userAgent) {
@@ -43,6 +45,9 @@ final class Transport {
         this.ownsHttpClient = ownsHttpClient;
         this.authorization = "Bearer " + apiKey;
         this.userAgent = userAgent;
+        URI base = URI.create(baseUrl);
+        int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+        this.origin = base.getScheme() + "://" + base.getHost() + ":" + port;
         ApiClient builder = new ApiClient(HttpClient.newBuilder(), ApiClient.createDefaultObjectMapper(), baseUrl) {
             @Override
             public HttpClient getHttpClient() {
@@ -54,6 +59,11 @@ final class Transport {
         });
         this.effects = new EffectsApi(builder);
         this.tasks = new TasksApi(builder);
+    }
+
+    /** @return {@code scheme://host:port} of the API */
+    String origin() {
+        return origin;
     }
 
     HttpRequest.Builder submitRequest(EffectTaskRequest body) {

@@ -206,7 +206,18 @@ class UnexpectedAnswersTest {
         var thrown = catchThrowableOfType(ModellixConnectionException.class, () -> client.submit(REQUEST));
 
         assertThat(thrown.requestMayHaveReachedServer()).isFalse();
-        assertThat(thrown.getMessage()).doesNotContain(Clients.KEY);
+        assertThat(thrown.getMessage()).doesNotContain(Clients.KEY).contains("127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aTaskWithoutAVideoHasNoVideoUrlEvenWithAnImage() {
+        String body = ScriptedServer.task("success", ",\"result\":{\"resources\":[{\"url\":\"https://cdn.test/cover.jpg\",\"type\":\"image\"}]}");
+        try (ScriptedServer server = new ScriptedServer().always(200, body)) {
+            var task = Clients.against(server, new FakeTiming()).build().getTask("task-1");
+
+            assertThat(task.video()).isEmpty();
+            assertThat(catchThrowableOfType(IllegalStateException.class, task::videoUrl)).hasMessageContaining("no video");
+        }
     }
 
     @Test
