@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -48,6 +49,9 @@ final class ClientCore {
     private final Executor executor;
     private final UnfinishedTasks unfinished;
     private final TaskFollower follower;
+    private final Listening listening;
+    /** The client's own step pool, when the caller gave no executor: shut down with the client. */
+    private final ExecutorService ownPool;
     private final Duration minPollInterval;
     private final Duration maxPollInterval;
     private final boolean preChecks;
@@ -55,16 +59,19 @@ final class ClientCore {
     ClientCore(Transport transport, Redaction redaction, Timing timing, Executor callersExecutor, int maxUnfinishedTasks,
                Duration minPollInterval, Duration maxPollInterval, boolean preChecks, Duration followInterval,
                RequestOptions clientOptions) {
+        this.ownPool = callersExecutor == null ? ClientThreads.stepsOfOneClient() : null;
+        Executor steps = callersExecutor != null ? callersExecutor : ownPool;
         // A step refused by a shut-down executor would leave its call waiting forever: it runs in place instead.
         Executor executor = step -> {
             try {
-                callersExecutor.execute(step);
+                steps.execute(step);
             } catch (RejectedExecutionException e) {
                 step.run();
             }
         };
         this.transport = transport;
-        this.retrier = new Retrier(timing, redaction, executor, transport.origin());
+        this.listening = new Listening(executor);
+        this.retrier = new Retrier(timing, redaction, executor, transport.origin(), listening);
         this.mapper = new TaskMapper(redaction);
         this.timing = timing;
         this.executor = executor;
@@ -169,6 +176,9 @@ final class ClientCore {
     void close() {
         follower.close();
         transport.close();
+        if (ownPool != null) {
+            ownPool.shutdown(); // steps already queued still run; later ones run in place (see the constructor)
+        }
     }
 
     /** One {@link #await}: a poll, then a wait that grows from the first interval to the longest, until the end. */
@@ -219,7 +229,7 @@ final class ClientCore {
             }
             EffectTask task = response.value();
             if (!polled || !Objects.equals(lastStatus, task.rawStatus())) {
-                Listening.statusChange(listener, task, lastStatus);
+                listening.statusChange(listener, task, lastStatus);
             }
             polled = true;
             lastStatus = task.rawStatus();

@@ -226,7 +226,7 @@ public final class KlingEffectsClient implements AutoCloseable {
     }
 
     /**
-     * Releases what the client owns and stops following its unfinished tasks. Calls after this throw
+     * Releases what the client owns (its own threads) and stops following its unfinished tasks. Calls after this throw
      * {@link IllegalStateException}, through every view of the client too. Closing a view from
      * {@link #withOptions} does nothing: a view can be handed to code that closes it without closing the client.
      */
@@ -357,10 +357,11 @@ public final class KlingEffectsClient implements AutoCloseable {
 
         /**
          * @param executor where the async stages, the listener and non-async callbacks on the client's futures
-         *                 run; default a shared fork-join pool of daemon threads, one per processor (at least
-         *                 two), which adds a spare thread when a callback blocks on the client. The stages
-         *                 never block, so a small pool does; but a fixed pool deadlocks if callbacks on it
-         *                 block on the client.
+         *                 run; default this client's own fork-join pool of daemon threads, one per processor (at
+         *                 least two), shut down by {@link KlingEffectsClient#close()}, which adds a spare thread when a callback
+         *                 blocks on the client. The stages never block, so a small pool does; but a fixed pool
+         *                 deadlocks if callbacks on it block on the client. Listener calls run on it one at a
+         *                 time, in order, apart from the calls they hear of.
          * @return this builder
          */
         public Builder executor(Executor executor) {
@@ -455,8 +456,8 @@ public final class KlingEffectsClient implements AutoCloseable {
             // One HttpClient for every call: the caller's, or one built here; the caller's builder is never modified.
             HttpClient http = existingHttpClient != null ? existingHttpClient
                     : httpClient != null ? httpClient.build()
-                    : HttpClient.newBuilder().connectTimeout(connectTimeout).executor(ClientThreads.HTTP).build();
-            Transport transport = new Transport(http, existingHttpClient == null, baseUrl, key, userAgent);
+                    : ClientThreads.sharedHttpClient(connectTimeout);
+            Transport transport = new Transport(http, httpClient != null, baseUrl, key, userAgent);
             RequestOptions.Builder options = RequestOptions.builder().timeout(requestTimeout).retryPolicy(retryPolicy);
             defaultHeaders.forEach(options::header);
             if (listener != null) {
@@ -464,7 +465,7 @@ public final class KlingEffectsClient implements AutoCloseable {
             }
             RequestOptions clientOptions = options.build();
             ClientCore core = new ClientCore(transport, new Redaction(key), timing,
-                    executor != null ? executor : ClientThreads.STEPS, maxUnfinishedTasks, minPollInterval,
+                    executor, maxUnfinishedTasks, minPollInterval,
                     maxPollInterval, preChecks, followInterval, clientOptions);
             return new KlingEffectsClient(core, clientOptions, baseUrl, false);
         }

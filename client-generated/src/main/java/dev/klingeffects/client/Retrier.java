@@ -24,7 +24,10 @@ final class Retrier {
     /** Where requests go, {@code scheme://host:port}: a connection failure names it, the JDK's message often does not. */
     private final String origin;
 
-    Retrier(Timing timing, Redaction redaction, Executor executor, String origin) {
+    private final Listening listening;
+
+    Retrier(Timing timing, Redaction redaction, Executor executor, String origin, Listening listening) {
+        this.listening = listening;
         this.timing = timing;
         this.redaction = redaction;
         this.executor = executor;
@@ -172,7 +175,7 @@ final class Retrier {
                 chain.fail(failure);
                 return;
             }
-            Listening.retry(listener, new RetryEvent(what, attempt, wait, failure));
+            listening.retry(listener, new RetryEvent(what, attempt, wait, failure));
             chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), executor);
         }
 
