@@ -7,6 +7,7 @@ import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,7 +72,7 @@ final class ClientCore {
         };
         this.transport = transport;
         this.listening = new Listening(executor);
-        this.retrier = new Retrier(timing, redaction, executor, transport.origin(), listening);
+        this.retrier = new Retrier(timing, redaction, executor, transport.origin(), listening, transport.log());
         this.mapper = new TaskMapper(redaction);
         this.timing = timing;
         this.executor = executor;
@@ -88,7 +89,7 @@ final class ClientCore {
         this.preChecks = preChecks;
     }
 
-    CompletableFuture<ModellixResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
+    CompletableFuture<RawResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
         EffectTaskRequest body;
         try {
             body = toBody(request);
@@ -96,7 +97,7 @@ final class ClientCore {
             return CompletableFuture.failedFuture(e);
         }
         String what = "submit " + request.effect();
-        Chain<ModellixResponse<SubmittedTask>> chain = new Chain<>();
+        Chain<RawResponse<SubmittedTask>> chain = new Chain<>();
         // Async: a permit that times out completes on the timer thread, which must never run callers' callbacks.
         chain.follow(unfinished.acquire(PERMIT_WAIT, what)).whenCompleteAsync((permit, refused) -> {
             if (refused != null) {
@@ -122,8 +123,8 @@ final class ClientCore {
         return chain.result;
     }
 
-    CompletableFuture<ModellixResponse<EffectTask>> getTask(String taskId, RequestOptions options, long deadlineNanos) {
-        Chain<ModellixResponse<EffectTask>> chain = new Chain<>();
+    CompletableFuture<RawResponse<EffectTask>> getTask(String taskId, RequestOptions options, long deadlineNanos) {
+        Chain<RawResponse<EffectTask>> chain = new Chain<>();
         chain.follow(retrier.call(Retrier.Kind.READ, "get task " + taskId,
                 timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout),
                 answer -> mapper.task(answer, taskId), options, deadlineNanos))
@@ -219,7 +220,7 @@ final class ClientCore {
             }
         }
 
-        private void seen(ModellixResponse<EffectTask> response, Throwable error) {
+        private void seen(RawResponse<EffectTask> response, Throwable error) {
             if (chain.done()) {
                 return;
             }
@@ -233,11 +234,11 @@ final class ClientCore {
             }
             polled = true;
             lastStatus = task.rawStatus();
-            if (task.state() == TaskState.SUCCESS) {
+            if (task.status() == TaskStatus.SUCCESS) {
                 chain.complete(task);
                 return;
             }
-            if (task.state() == TaskState.FAILED) {
+            if (task.status() == TaskStatus.FAILED) {
                 chain.fail(new TaskFailedException(task).concerning(taskId));
                 return;
             }
@@ -285,7 +286,7 @@ final class ClientCore {
             // built: the server decides. A near miss of a known name is a typo: say so before paying.
             if (!unknownWithoutSuggestion) {
                 CATALOG_RULES.check(request.effect(), Set.of("effect_scene", field), duration).ifPresent(error -> {
-                    throw ErrorTranslator.typed(error, RateLimitInfo.NONE, true);
+                    throw ErrorTranslator.typed(error, Map.of(), true);
                 });
             }
         }
@@ -315,7 +316,7 @@ final class ClientCore {
         }
         throw ErrorTranslator.typed(ContractError.valueOutOfRange("parameter 'duration' must be one of "
                 + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")) + ", got " + seconds),
-                RateLimitInfo.NONE, true);
+                Map.of(), true);
     }
 
     static Duration jitter(Duration interval) {

@@ -26,8 +26,11 @@ final class Retrier {
 
     private final Listening listening;
 
-    Retrier(Timing timing, Redaction redaction, Executor executor, String origin, Listening listening) {
+    private final HttpLog log;
+
+    Retrier(Timing timing, Redaction redaction, Executor executor, String origin, Listening listening, HttpLog log) {
         this.listening = listening;
+        this.log = log;
         this.timing = timing;
         this.redaction = redaction;
         this.executor = executor;
@@ -40,7 +43,7 @@ final class Retrier {
      * @param deadlineNanos no wait is started that would end after it ({@link DeadlineCut} instead)
      * @return the value of the first attempt that succeeds; cancelling it stops the attempts
      */
-    <T> CompletableFuture<ModellixResponse<T>> call(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send,
+    <T> CompletableFuture<RawResponse<T>> call(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send,
                                                     Function<Answer, T> read, RequestOptions options, long deadlineNanos) {
         Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, deadlineNanos);
         attempts.chain.step(attempts::next);
@@ -62,7 +65,7 @@ final class Retrier {
 
     /** One call's attempts, one at a time: each step runs after the previous one ended. */
     private final class Attempts<T> {
-        final Chain<ModellixResponse<T>> chain = new Chain<>();
+        final Chain<RawResponse<T>> chain = new Chain<>();
         private final Kind kind;
         private final String what;
         private final Function<Duration, CompletableFuture<Answer>> send;
@@ -143,7 +146,7 @@ final class Retrier {
             } else {
                 try {
                     if (answer.successful()) {
-                        chain.complete(new ModellixResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
+                        chain.complete(new RawResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
                         return;
                     }
                     throw ErrorTranslator.translate(answer, kind == Kind.SUBMIT, redaction);
@@ -175,7 +178,9 @@ final class Retrier {
                 chain.fail(failure);
                 return;
             }
-            listening.retry(listener, new RetryEvent(what, attempt, wait, failure));
+            RetryEvent retry = new RetryEvent(what, attempt, wait, failure);
+            log.retry(retry);
+            listening.retry(listener, retry);
             chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), executor);
         }
 

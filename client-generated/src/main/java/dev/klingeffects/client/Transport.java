@@ -32,7 +32,7 @@ final class Transport {
     static final int MAX_ANSWER_BYTES = 1 << 20;
 
     private final HttpClient http;
-    private final boolean ownsHttpClient;
+    private final HttpLog log;
     private final EffectsApi effects;
     private final TasksApi tasks;
     private final String authorization;
@@ -40,9 +40,9 @@ final class Transport {
     private final String origin;
     private volatile boolean closed;
 
-    Transport(HttpClient http, boolean ownsHttpClient, String baseUrl, String apiKey, String userAgent) {
+    Transport(HttpClient http, String baseUrl, String apiKey, String userAgent, HttpLog log) {
         this.http = http;
-        this.ownsHttpClient = ownsHttpClient;
+        this.log = log;
         this.authorization = "Bearer " + apiKey;
         this.userAgent = userAgent;
         URI base = URI.create(baseUrl);
@@ -88,8 +88,11 @@ final class Transport {
         request.setHeader("User-Agent", userAgent);
         options.headers().forEach(request::setHeader);
         CompletableFuture<HttpResponse<byte[]>> exchange;
+        HttpRequest built;
+        long start = System.nanoTime();
         try {
-            exchange = http.sendAsync(request.build(), BoundedBody.handler(MAX_ANSWER_BYTES));
+            built = request.build();
+            exchange = http.sendAsync(built, BoundedBody.handler(MAX_ANSWER_BYTES));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -106,8 +109,13 @@ final class Transport {
                         new String(response.body(), StandardCharsets.UTF_8)));
             }
         });
-        answer.whenComplete((ignored, error) -> {
+        answer.whenComplete((answered, error) -> {
             bound.cancel(false);
+            if (error != null) {
+                log.failed(built.method(), built.uri(), error, System.nanoTime() - start);
+            } else {
+                log.answered(built.method(), built.uri(), answered.status(), System.nanoTime() - start);
+            }
             if (error != null) {
                 exchange.cancel(true);
             }
@@ -115,16 +123,16 @@ final class Transport {
         return answer;
     }
 
-    /** Refuses further sends; closes the HttpClient only if this transport built it (Java 21+ can close one). */
+    /**
+     * Refuses further sends. The HttpClient is never closed here: it is the caller's, or one shared by every
+     * client with the same connect timeout.
+     */
     void close() {
         closed = true;
-        if (ownsHttpClient && http instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new ModellixException("Closing the HTTP client failed", e);
-            }
-        }
+    }
+
+    HttpLog log() {
+        return log;
     }
 
     @FunctionalInterface

@@ -168,6 +168,6 @@ class AsyncTest {
 
         var all = CompletableFuture.allOf(chained.toArray(CompletableFuture[]::new));
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> all.get());
-        assertThat(chained).allMatch(future -> future.join().state() == TaskState.SUCCESS);
+        assertThat(chained).allMatch(future -> future.join().status() == TaskStatus.SUCCESS);
     }
 }

@@ -112,7 +112,7 @@ class ListenerTest {
             log.setUseParentHandlers(false);
             log.addHandler(capture);
             try {
-                assertThat(client.awaitCompletion("task-1", Duration.ofMinutes(5)).state()).isEqualTo(TaskState.SUCCESS);
+                assertThat(client.awaitCompletion("task-1", Duration.ofMinutes(5)).status()).isEqualTo(TaskStatus.SUCCESS);
                 awaitListenerCalls();
             } finally {
                 log.removeHandler(capture);

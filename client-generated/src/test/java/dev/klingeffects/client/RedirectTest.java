@@ -34,7 +34,7 @@ class RedirectTest {
 
             var thrown = catchThrowableOfType(ModellixApiException.class, () -> client.submit(REQUEST));
 
-            assertThat(thrown.status()).isEqualTo(status);
+            assertThat(thrown.httpStatus()).isEqualTo(status);
             assertThat(thrown.retryable()).isFalse();
             assertThat(elsewhere.received()).isEmpty();
             assertThat(server.received()).hasSize(1);

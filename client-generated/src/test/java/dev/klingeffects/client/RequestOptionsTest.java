@@ -37,7 +37,7 @@ class RequestOptionsTest {
                 .then(200, ScriptedServer.task("pending", ""))) {
             var client = Clients.against(server, new FakeTiming()).build();
 
-            assertThat(client.getTask("task-1").state()).isEqualTo(TaskState.PENDING);
+            assertThat(client.getTask("task-1").status()).isEqualTo(TaskStatus.PENDING);
             assertThatThrownBy(() -> client.withOptions(RequestOptions.builder().retryPolicy(RetryPolicy.none()).build())
                     .getTask("task-1")).isInstanceOf(ServerException.class);
             assertThat(server.received()).hasSize(3);
@@ -76,7 +76,7 @@ class RequestOptionsTest {
 
             view.close();
 
-            assertThat(client.getTask("task-1").state()).isEqualTo(TaskState.PENDING);
+            assertThat(client.getTask("task-1").status()).isEqualTo(TaskStatus.PENDING);
         }
     }
 

@@ -53,7 +53,7 @@ class UnexpectedAnswersTest {
             var onSubmit = catchThrowableOfType(ServerException.class, () -> client.submit(REQUEST));
             var onPoll = catchThrowableOfType(ServerException.class, () -> client.getTask("task-1"));
 
-            assertThat(onSubmit.status()).isEqualTo(500);
+            assertThat(onSubmit.httpStatus()).isEqualTo(500);
             assertThat(onSubmit.retryable()).isFalse();
             assertThat(onPoll.retryable()).isTrue();
         }
