@@ -388,7 +388,8 @@ public interface KlingEffectsClient extends AutoCloseable {
          * @throws IllegalArgumentException when the key holds whitespace or a character no header may carry
          */
         public KlingEffectsClient build() {
-            String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
+            // From the environment the key is stripped, as fromEnv() does: a variable set from a file keeps its newline.
+            String key = apiKey != null ? apiKey : Settings.read(System::getenv, API_KEY_ENV).orElse(null);
             if (key == null || key.isBlank()) {
                 throw new IllegalStateException("No API key: call apiKey(...) or set " + API_KEY_ENV);
             }
