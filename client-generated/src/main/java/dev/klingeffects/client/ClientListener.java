@@ -2,8 +2,10 @@ package dev.klingeffects.client;
 
 /**
  * Hears what a client does between a call and its result: for logs, metrics and progress bars. Both
- * methods do nothing unless overridden. They run on the client's executor and should return quickly;
- * an exception thrown here is logged and ignored, never the call's failure.
+ * methods do nothing unless overridden. They run on the client's executor, one call at a time and in
+ * order, apart from the call they hear of: a slow listener delays later listener calls, never the call
+ * itself, so a call may have returned before its last event is heard. An exception thrown here is logged
+ * and ignored, never the call's failure.
  */
 public interface ClientListener {
 
