@@ -22,6 +22,13 @@ class ExtensionClassPathTest {
     }
 
     @Test
+    void leavesNoResourceThatChangesTheTeamsJndiOrWebApp() {
+        ClassLoader loader = ExtensionClassPathTest.class.getClassLoader();
+        assertThat(loader.getResource("jndi.properties")).isNull();
+        assertThat(loader.getResource("META-INF/resources/webjars/swagger-ui")).isNull();
+    }
+
+    @Test
     void runsOnTheTeamsJUnit() {
         assertThat(Test.class.getPackage().getImplementationVersion()).isEqualTo(System.getProperty("expected.junit"));
     }
