@@ -100,7 +100,11 @@ public final class MockServer {
             config.http.prefer405over404 = true;
             // The submit handler reads its body itself and stops at this limit; this is the safety net.
             config.http.maxRequestSize = validator.maxBodyBytes();
-            config.staticFiles.enableWebjars();
+            // Swagger UI's webjar is in the runnable jar, not in the JUnit extension's: Javalin refuses a
+            // webjar folder that is missing, and /docs then simply lacks its assets.
+            if (MockServer.class.getClassLoader().getResource("META-INF/resources/webjars") != null) {
+                config.staticFiles.enableWebjars();
+            }
             config.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8);
             // Our own connector (Javalin then adds none): a connection idle for this long, half a request
             // line or header included, is closed, so slowloris connections cost nothing for long.
