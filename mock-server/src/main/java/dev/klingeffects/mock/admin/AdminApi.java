@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klingeffects.contract.ContractError;
-import dev.klingeffects.mock.config.Settings;
+import dev.klingeffects.mock.auth.KeyId;
 import dev.klingeffects.mock.http.BodyReader;
 import dev.klingeffects.mock.http.Json;
 import dev.klingeffects.mock.http.Reply;
@@ -146,7 +146,8 @@ public final class AdminApi {
                     + "success, failed], got " + ContractError.quote(status)));
             return;
         }
-        String key = ctx.queryParam("api_key");
+        String keyText = ctx.queryParam("api_key");
+        KeyId key = keyText == null ? null : KeyId.of(keyText);
         TaskStore.Page page = store.page(paging.cursor(), paging.limit(), task ->
                 (status == null || task.statusAt(now).wire().equals(status)) && (key == null || task.owner().equals(key)));
         stream(ctx, "tasks", page.tasks(), page.nextCursor(), page.matching(), (json, task) -> {
@@ -154,7 +155,7 @@ public final class AdminApi {
             json.writeStringField("task_id", task.id());
             json.writeStringField("status", task.statusAt(now).wire());
             json.writeStringField("effect_scene", task.effect());
-            json.writeStringField("owner", Settings.mask(task.owner()));
+            json.writeStringField("owner", task.owner().hint());
             json.writeNumberField("created_at", task.createdAt());
             json.writeNumberField("finishes_at", task.finishesAt());
             json.writeEndObject();
@@ -198,7 +199,7 @@ public final class AdminApi {
             }
         }
         long now = clock.now();
-        Task task = lifecycle.start(body.get("task_id").asText(), body.get("api_key").asText(),
+        Task task = lifecycle.start(body.get("task_id").asText(), KeyId.of(body.get("api_key").asText()),
                 body.path("effect_scene").asText("pet_lion_pro"), body.path("duration").asInt(5), now,
                 Lifecycle.Requested.ANY);
         if (body.hasNonNull("status")) {

@@ -24,7 +24,7 @@ public final class SettingsParser {
         HOST("host", "ADDRESS", "interface to listen on (default 127.0.0.1)"),
         PORT("port", "N", "port to listen on, 0 picks a free one (default 8080)"),
         PUBLIC_URL("public-url", "URL", "base URL for links in responses (default: the request's own host)"),
-        API_KEY("api-key", "KEY", "accept only this key; repeatable; env: comma-separated (default: any non-empty key)"),
+        API_KEY("api-key", "KEY", "accept only this key; repeatable; env: comma-separated (default: any non-empty key of at most 1024 characters)"),
         PROFILE("profile", "qa|realistic", "qa: tasks finish in seconds, no limits; realistic: upstream timing and limits (default qa)"),
         PENDING_MS("pending-ms", "MS", "time a task stays pending (qa 1000, realistic 5000)"),
         PROCESSING_MS("processing-ms", "MS|MIN-MAX", "time a task stays processing (qa 4000, realistic from the spec: 30000-120000)"),
@@ -175,6 +175,10 @@ public final class SettingsParser {
         for (String key : values.all(Flag.API_KEY)) {
             if (key.isBlank()) {
                 throw new InvalidSettingsException("--api-key must not be empty");
+            }
+            if (key.trim().length() > dev.klingeffects.mock.auth.ApiKeys.MAX_KEY_CHARS) {
+                throw new InvalidSettingsException("--api-key must be at most "
+                        + dev.klingeffects.mock.auth.ApiKeys.MAX_KEY_CHARS + " characters");
             }
             keys.add(key.trim());
         }

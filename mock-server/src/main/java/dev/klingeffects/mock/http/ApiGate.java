@@ -3,6 +3,7 @@ package dev.klingeffects.mock.http;
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.auth.ApiKeys;
+import dev.klingeffects.mock.auth.KeyId;
 import dev.klingeffects.mock.control.Prefer;
 import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.MockClock;
@@ -20,7 +21,7 @@ final class ApiGate {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGate.class);
 
     /** Admitted with a key, or refused with a reply; {@code rateHeaders} go on every answer. */
-    record Admission(String key, Prefer prefer, Map<String, String> rateHeaders, Reply refusal) {}
+    record Admission(KeyId key, Prefer prefer, Map<String, String> rateHeaders, Reply refusal) {}
 
     private final ApiKeys keys;
     private final RateLimiter limiter;

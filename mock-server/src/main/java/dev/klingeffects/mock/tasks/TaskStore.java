@@ -1,5 +1,7 @@
 package dev.klingeffects.mock.tasks;
 
+import dev.klingeffects.mock.auth.KeyId;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class TaskStore {
 
     private final Map<String, Held> tasks = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> evictionOrder = new ConcurrentLinkedQueue<>();
-    private final Map<String, Set<String>> unfinishedByOwner = new ConcurrentHashMap<>();
+    private final Map<KeyId, Set<String>> unfinishedByOwner = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong evictedFinished = new AtomicLong();
     private final AtomicLong evictedUnfinished = new AtomicLong();
@@ -227,10 +229,10 @@ public final class TaskStore {
     /**
      * Counts the owner's unfinished tasks, forgetting finished ones as it goes.
      *
-     * @param owner an API key
+     * @param owner an API key's fingerprint
      * @return how many of its tasks are pending or processing, and when the first is due
      */
-    public Unfinished unfinished(String owner) {
+    public Unfinished unfinished(KeyId owner) {
         Set<String> ids = unfinishedByOwner.get(owner);
         return ids == null ? new Unfinished(0, -1) : count(ids, clock.now());
     }
