@@ -21,6 +21,8 @@ import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.http.SystemPages;
 import dev.klingeffects.mock.limits.RateLimiter;
+import dev.klingeffects.mock.logging.ClientText;
+import dev.klingeffects.mock.logging.RateLimitedLog;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
 import dev.klingeffects.mock.tasks.PlannedOutcomes;
@@ -48,6 +50,10 @@ public final class MockServer {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
+    /** The access log's fixed rate: a QA session stays well under it; a flood is counted, not written. */
+    static final int ACCESS_LINES_PER_SECOND = 200;
+    /** Internal faults a client could provoke over and over: each with its stack trace, but only so many. */
+    private static final int FAULT_LINES_PER_SECOND = 5;
     private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     /** Threads serving requests; at most {@code --max-uploads} of them receive bodies at any time. */
     static final int MAX_THREADS = 200;
@@ -63,6 +69,8 @@ public final class MockServer {
     private final Settings settings;
     private final UploadLimits uploads;
     private final GracefulHandler graceful = new GracefulHandler();
+    private final RateLimitedLog accessLog = RateLimitedLog.of(ACCESS, false, ACCESS_LINES_PER_SECOND);
+    private final RateLimitedLog faultLog = RateLimitedLog.of(LOG, true, FAULT_LINES_PER_SECOND);
 
     private MockServer(Settings settings, ContractSpec spec, EffectCatalog catalog) {
         this.settings = settings;
@@ -134,9 +142,9 @@ public final class MockServer {
             });
             config.requestLogger.http((ctx, millis) -> {
                 journaling.afterAnswer(ctx, millis);
-                if (settings.accessLog()) {
-                    ACCESS.info("{} {} {} {}ms", ctx.method().name(), ctx.path(), ctx.statusCode(),
-                            String.format("%.1f", millis));
+                if (settings.accessLog() && accessLog.admit()) {
+                    accessLog.writeAdmitted(ctx.method().name() + " " + ClientText.clip(ctx.path()) + " "
+                            + ctx.statusCode() + " " + String.format("%.1f", millis) + "ms");
                 }
             });
 
@@ -190,7 +198,9 @@ public final class MockServer {
                     Responder.send(ctx, Reply.error(ContractError.invalidFormat("malformed HTTP request")));
                     return;
                 }
-                LOG.error("Internal fault on {} {}", ctx.method().name(), ctx.path(), e);
+                if (faultLog.admit()) {
+                    LOG.error("Internal fault on {} {}", ctx.method().name(), ClientText.clip(ctx.path()), e);
+                }
                 Responder.send(ctx, Reply.error(ContractError.internalError()));
             });
         });

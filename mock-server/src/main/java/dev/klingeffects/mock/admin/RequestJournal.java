@@ -28,6 +28,9 @@ public final class RequestJournal {
      */
     public record Page(List<Entry> entries, long nextCursor, int held) {}
 
+    /** Longest path kept: a journal of 64 KiB paths would hold 64 MB; the rest is cut with a mark. */
+    public static final int MAX_PATH_CHARS = 512;
+
     private final int capacity;
     private final ArrayDeque<Entry> entries;
     private long sequence;
@@ -46,7 +49,8 @@ public final class RequestJournal {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new Entry(++sequence, at, method, path, status, millis));
+        String kept = path.length() <= MAX_PATH_CHARS ? path : path.substring(0, MAX_PATH_CHARS) + "…";
+        entries.addLast(new Entry(++sequence, at, method, kept, status, millis));
     }
 
     /** @return up to {@code limit} entries recorded after {@code cursor}, oldest first */
