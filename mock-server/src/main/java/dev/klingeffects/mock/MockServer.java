@@ -33,6 +33,8 @@ import io.javalin.http.HttpResponseException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -69,6 +71,9 @@ public final class MockServer {
     private final Settings settings;
     private final UploadLimits uploads;
     private final GracefulHandler graceful = new GracefulHandler();
+    /** Idle connections close this soon after stop begins; connections in a request keep their own timeout. */
+    private static final long STOP_IDLE_MILLIS = 50;
+    private volatile ServerConnector connector;
     private final RateLimitedLog accessLog = RateLimitedLog.of(ACCESS, false, ACCESS_LINES_PER_SECOND);
     private final RateLimitedLog faultLog = RateLimitedLog.of(LOG, true, FAULT_LINES_PER_SECOND);
 
@@ -117,13 +122,16 @@ public final class MockServer {
                 connector.setHost(settings.host());
                 connector.setPort(settings.port());
                 connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                // On stop Jetty would shrink every connection's idle timeout, those receiving an upload
+                // included, so an upload would fail at its first pause with a false 408: stop() closes only
+                // the idle connections instead.
+                connector.setShutdownIdleTimeout(-1);
+                this.connector = connector;
                 return connector;
             });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(errors);
                 // Requests in flight (a delayed answer, an upload) finish on stop, for up to the grace period.
-                // Idle keep-alive connections close at once on stop; requests in flight keep the grace period.
-                graceful.setShutdownIdleTimeout(50);
                 server.setHandler(graceful);
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
             });
@@ -288,12 +296,31 @@ public final class MockServer {
 
     /** Stops accepting, lets requests in flight finish for up to {@code --shutdown-grace}, then stops. */
     public void stop() {
+        closeIdleConnections();
         try {
             app.stop();
         } catch (RuntimeException e) {
             // Jetty reports requests still running when the grace period ends; they are cut, and that is all.
             LOG.warn("Stopped after the {} s shutdown grace with requests still in flight ({})",
                     settings.shutdownGrace().toSeconds(), String.valueOf(e.getCause() != null ? e.getCause() : e));
+        }
+    }
+
+    /**
+     * Gives the connections that carry no request (keep-alive ones between requests, half-sent headers) a
+     * short idle timeout, so they close at once and do not hold the stop for its whole grace; a connection
+     * whose request is in flight (an upload still arriving) keeps its timeout and finishes within the grace.
+     */
+    private void closeIdleConnections() {
+        ServerConnector listening = connector;
+        if (listening == null) {
+            return;
+        }
+        for (EndPoint endPoint : listening.getConnectedEndPoints()) {
+            Connection connection = endPoint.getConnection();
+            if (connection == null || connection.getMessagesIn() <= connection.getMessagesOut()) {
+                endPoint.setIdleTimeout(STOP_IDLE_MILLIS);
+            }
         }
     }
 }
