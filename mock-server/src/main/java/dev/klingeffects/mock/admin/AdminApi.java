@@ -104,14 +104,14 @@ public final class AdminApi {
         ok(ctx, Json.object().put("reset", true));
     }
 
-    /** {@code GET /__admin/requests?limit=&cursor=}: a page of the journal, oldest first. */
+    /** {@code GET /__admin/requests?limit=&cursor=&order=}: a page of the journal, oldest first (or newest first). */
     public void requests(Context ctx) {
         Paging paging = Paging.of(ctx);
         if (paging.error() != null) {
             fail(ctx, paging.error());
             return;
         }
-        RequestJournal.Page page = journal.page(paging.cursor(), paging.limit());
+        RequestJournal.Page page = journal.page(paging.cursor(), paging.limit(), paging.newestFirst());
         stream(ctx, "requests", page.entries(), page.nextCursor(), page.held(), (json, entry) -> {
             json.writeStartObject();
             json.writeNumberField("at", entry.at());
@@ -130,8 +130,9 @@ public final class AdminApi {
     }
 
     /**
-     * {@code GET /__admin/tasks?limit=&cursor=&status=&api_key=}: a page of live tasks with their status
-     * now, oldest first, optionally only those in one status or of one key.
+     * {@code GET /__admin/tasks?limit=&cursor=&status=&api_key=&order=}: a page of live tasks with their
+     * status now, oldest first ({@code order=newest}: newest first), optionally only those in one status or
+     * of one key.
      */
     public void tasks(Context ctx) {
         Paging paging = Paging.of(ctx);
@@ -149,7 +150,8 @@ public final class AdminApi {
         String keyText = ctx.queryParam("api_key");
         KeyId key = keyText == null ? null : KeyId.of(keyText);
         TaskStore.Page page = store.page(paging.cursor(), paging.limit(), task ->
-                (status == null || task.statusAt(now).wire().equals(status)) && (key == null || task.owner().equals(key)));
+                (status == null || task.statusAt(now).wire().equals(status)) && (key == null || task.owner().equals(key)),
+                paging.newestFirst());
         stream(ctx, "tasks", page.tasks(), page.nextCursor(), page.matching(), (json, task) -> {
             json.writeStartObject();
             json.writeStringField("task_id", task.id());
@@ -225,7 +227,11 @@ public final class AdminApi {
                     + MAX_ADVANCE_MILLIS));
             return;
         }
-        clock.advance(Duration.ofMillis(millis.longValue()));
+        if (!clock.advance(Duration.ofMillis(millis.longValue()))) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'millis' would move the clock past "
+                    + "9999-12-31T23:59:59.999Z, the latest time it shows"));
+            return;
+        }
         clock(ctx);
     }
 

@@ -55,10 +55,19 @@ public final class RequestJournal {
 
     /** @return up to {@code limit} entries recorded after {@code cursor}, oldest first */
     public synchronized Page page(long cursor, int limit) {
+        return page(cursor, limit, false);
+    }
+
+    /**
+     * @return up to {@code limit} entries recorded after {@code cursor}, oldest first, or with
+     *         {@code newestFirst} recorded before it (0: from the newest), newest first
+     */
+    public synchronized Page page(long cursor, int limit, boolean newestFirst) {
         List<Entry> page = new ArrayList<>(Math.min(limit, entries.size()));
         long next = -1;
-        for (Entry entry : entries) {
-            if (entry.seq() <= cursor) {
+        for (var it = newestFirst ? entries.descendingIterator() : entries.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (newestFirst ? cursor != 0 && entry.seq() >= cursor : entry.seq() <= cursor) {
                 continue;
             }
             if (page.size() == limit) {

@@ -9,6 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MockClock {
 
+    /**
+     * The latest time the clock may show, 9999-12-31T23:59:59.999Z: results expire at most a century later
+     * (the longest {@code --result-ttl}), far inside what a millisecond long and a browser's Date can hold.
+     */
+    public static final long MAX_MILLIS = 253_402_300_799_999L;
+
     private final AtomicLong offsetMillis = new AtomicLong();
     private final long frozenAt;
 
@@ -22,12 +28,18 @@ public final class MockClock {
         return (frozenAt >= 0 ? frozenAt : System.currentTimeMillis()) + offsetMillis.get();
     }
 
-    /** @param by how far to move time forward; negative values are refused */
-    public void advance(Duration by) {
+    /**
+     * @param by how far to move time forward; negative values are refused
+     * @return whether time moved: not when it would pass {@link #MAX_MILLIS}
+     */
+    public boolean advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("time only moves forward");
         }
-        offsetMillis.addAndGet(by.toMillis());
+        long step = by.toMillis();
+        long base = frozenAt >= 0 ? frozenAt : System.currentTimeMillis();
+        return offsetMillis.getAndUpdate(offset -> base + offset > MAX_MILLIS - step ? offset : offset + step)
+                + base <= MAX_MILLIS - step;
     }
 
     /** @return how far the clock has been advanced */

@@ -240,39 +240,51 @@ public final class TaskStore {
     /**
      * One page of live tasks in order of arrival.
      *
-     * @param tasks      the page, oldest first
+     * @param tasks      the page, in the order asked for
      * @param nextCursor the cursor of the next page, or -1 when this is the last
      * @param matching   how many live tasks match the filter, all pages together
      */
     public record Page(List<Task> tasks, long nextCursor, int matching) {}
 
     /**
-     * Lists live tasks that arrived after {@code cursor} and match {@code filter}; memory is bounded by
-     * {@code limit} whatever the store holds.
+     * Lists live tasks that arrived after {@code cursor} and match {@code filter}, oldest first; memory is
+     * bounded by {@code limit} whatever the store holds.
      */
     public Page page(long cursor, int limit, Predicate<Task> filter) {
+        return page(cursor, limit, filter, false);
+    }
+
+    /**
+     * Lists live tasks that match {@code filter}, oldest first from after {@code cursor}, or newest first
+     * from before it (0: from the newest); memory is bounded by {@code limit} whatever the store holds.
+     */
+    public Page page(long cursor, int limit, Predicate<Task> filter, boolean newestFirst) {
         long now = clock.now();
-        PriorityQueue<Held> newestOfPage = new PriorityQueue<>(Comparator.comparingLong(Held::seq).reversed());
+        Comparator<Held> pageOrder = newestFirst ? Comparator.comparingLong(Held::seq).reversed()
+                : Comparator.comparingLong(Held::seq);
+        // Holds the page: its head is the task furthest down the order, dropped when a nearer one comes.
+        PriorityQueue<Held> page = new PriorityQueue<>(pageOrder.reversed());
         int matching = 0;
-        int after = 0;
+        int beyondCursor = 0;
         for (Held held : tasks.values()) {
             if (expired(held.task(), now) || !filter.test(held.task())) {
                 continue;
             }
             matching++;
-            if (held.seq() <= cursor) {
+            boolean beyond = newestFirst ? cursor == 0 || held.seq() < cursor : held.seq() > cursor;
+            if (!beyond) {
                 continue;
             }
-            after++;
-            newestOfPage.add(held);
-            if (newestOfPage.size() > limit) {
-                newestOfPage.poll();
+            beyondCursor++;
+            page.add(held);
+            if (page.size() > limit) {
+                page.poll();
             }
         }
-        List<Held> page = new ArrayList<>(newestOfPage);
-        page.sort(Comparator.comparingLong(Held::seq));
-        long next = after > limit && !page.isEmpty() ? page.get(page.size() - 1).seq() : -1;
-        return new Page(page.stream().map(Held::task).toList(), next, matching);
+        List<Held> ordered = new ArrayList<>(page);
+        ordered.sort(pageOrder);
+        long next = beyondCursor > limit && !ordered.isEmpty() ? ordered.get(ordered.size() - 1).seq() : -1;
+        return new Page(ordered.stream().map(Held::task).toList(), next, matching);
     }
 
     /** @return how many tasks are held */
