@@ -97,7 +97,11 @@ public final class MockServer {
         PlannedOutcomes plans = new PlannedOutcomes();
         ApiRoutes api = new ApiRoutes(spec, validator, store, lifecycle, clock, limiter,
                 new ApiKeys(settings.apiKeys()), settings, bodies, plans);
-        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans);
+        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans, new AdminApi.TextLimits(
+                spec.schema("Task").path("properties").path("task_id").path("maxLength").asInt(),
+                spec.operation("submitEffectTask").requestSchema().path("properties").path("effect_scene")
+                        .path("maxLength").asInt(),
+                spec.schema("Task").path("properties").path("error_message").path("maxLength").asInt()));
         AdminGuard adminGuard = new AdminGuard(settings.adminToken(), isLoopback(settings.host()));
         Dashboard dashboard = new Dashboard(settings.describe());
         SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));

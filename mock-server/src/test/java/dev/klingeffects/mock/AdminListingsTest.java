@@ -3,6 +3,7 @@ package dev.klingeffects.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,9 +171,15 @@ class AdminListingsTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.message()).isEqualTo("Value out of range: parameter 'millis' would move the clock past "
-                + "9999-12-31T23:59:59.999Z, the latest time it shows");
+                + "9899-01-23T23:59:59.999Z, the latest time it shows");
         assertThat(now).isBetween(dev.klingeffects.mock.tasks.MockClock.MAX_MILLIS
                 - dev.klingeffects.mock.admin.AdminApi.MAX_ADVANCE_MILLIS, dev.klingeffects.mock.tasks.MockClock.MAX_MILLIS);
+        // A task finished then expires within the spec's maximum (the client checks every answer against the spec).
+        mock.client().post("/__admin/tasks", "{\"task_id\": \"task-late\", \"api_key\": \"k\", \"status\": \"success\"}",
+                Map.of());
+        long expires = mock.client().get(Requests.TASKS + "task-late", Requests.auth("k")).json().path("data")
+                .path("result_expires_at").asLong();
+        assertThat(expires).isPositive().isLessThanOrEqualTo(253_402_300_799_999L);
         mock.reset();
     }
 }

@@ -27,7 +27,7 @@ public final class SettingsParser {
         API_KEY("api-key", "KEY", "accept only this key; repeatable; env: comma-separated (default: any non-empty key of at most 1024 characters)"),
         PROFILE("profile", "qa|realistic", "qa: tasks finish in seconds, no limits; realistic: upstream timing and limits (default qa)"),
         PENDING_MS("pending-ms", "MS", "time a task stays pending (qa 1000, realistic 5000)"),
-        PROCESSING_MS("processing-ms", "MS|MIN-MAX", "time a task stays processing (qa 4000, realistic from the spec: 30000-120000)"),
+        PROCESSING_MS("processing-ms", "MS|MIN-MAX", "time a task stays processing, at most a year (qa 4000, realistic from the spec: 30000-120000)"),
         FAILURE_RATE("failure-rate", "0..1", "share of tasks that fail on their own (qa 0, realistic 0.05)"),
         RESULT_TTL("result-ttl", "ISO-8601", "how long results stay downloadable, e.g. PT1H (default from the spec: P7D)"),
         RATE_LIMIT("rate-limit", "N", "requests per minute per key, 0 = off (qa 0, realistic from the spec: 100)"),
@@ -65,6 +65,9 @@ public final class SettingsParser {
             super(message);
         }
     }
+
+    /** Far beyond any real task, and what the mock clock's latest time leaves room for. */
+    static final long MAX_PROCESSING_MILLIS = 365L * 24 * 3600 * 1000;
 
     /** Far beyond any real expiry, and far from overflowing the millisecond arithmetic of the clock. */
     static final Duration MAX_RESULT_TTL = Duration.ofDays(36_500);
@@ -290,8 +293,9 @@ public final class SettingsParser {
                 String[] parts = text.split("-", 2);
                 long low = Long.parseLong(parts[0].trim());
                 long high = parts.length == 2 ? Long.parseLong(parts[1].trim()) : low;
-                if (low < 0 || high < low) {
-                    throw new IllegalArgumentException("must be MS or MIN-MAX with 0 <= MIN <= MAX");
+                if (low < 0 || high < low || high > MAX_PROCESSING_MILLIS) {
+                    throw new IllegalArgumentException("must be MS or MIN-MAX with 0 <= MIN <= MAX <= "
+                            + MAX_PROCESSING_MILLIS + " (a year)");
                 }
                 return new long[] {low, high};
             });

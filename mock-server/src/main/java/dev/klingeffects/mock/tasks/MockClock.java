@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MockClock {
 
     /**
-     * The latest time the clock may show, 9999-12-31T23:59:59.999Z: results expire at most a century later
-     * (the longest {@code --result-ttl}), far inside what a millisecond long and a browser's Date can hold.
+     * The latest time the clock may show, in year 9899: a task then finishes within a year (the longest
+     * pending and processing times) and its result expires at most a century later (the longest
+     * {@code --result-ttl}), so {@code result_expires_at} stays within the spec's maximum, the end of year
+     * 9999, far inside what a millisecond long and a browser's Date can hold.
      */
-    public static final long MAX_MILLIS = 253_402_300_799_999L;
+    public static final long MAX_MILLIS = 253_402_300_799_999L - Duration.ofDays(36_500 + 366).toMillis();
 
     private final AtomicLong offsetMillis = new AtomicLong();
     private final long frozenAt;

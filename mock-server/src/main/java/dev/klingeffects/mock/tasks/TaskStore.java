@@ -53,9 +53,40 @@ public final class TaskStore {
         this.clock = clock;
     }
 
-    /** @param task a new task, kept whatever its owner already has (the admin API's way) */
+    /** @param task a new task, kept whatever its owner already has */
     public void add(Task task) {
         addWithin(task, 0);
+    }
+
+    /**
+     * Adds a task with a chosen id (the admin API's way), or replaces the task of that id if the same key
+     * owns it; never one of another key.
+     *
+     * @return false, and nothing changed, when another key owns a task of that id
+     */
+    public boolean addOrReplaceOwn(Task task) {
+        boolean[] taken = new boolean[1];
+        Held[] replaced = new Held[1];
+        tasks.compute(task.id(), (id, held) -> {
+            if (held != null && !held.task().owner().equals(task.owner())) {
+                taken[0] = true;
+                return held;
+            }
+            replaced[0] = held;
+            return new Held(task, sequence.incrementAndGet());
+        });
+        if (taken[0]) {
+            return false;
+        }
+        if (!task.statusAt(clock.now()).finished()) {
+            unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
+        }
+        // A replaced task keeps its place in the eviction order: one id is never queued twice.
+        if (replaced[0] == null) {
+            evictionOrder.add(task.id());
+            evictIfOverCapacity();
+        }
+        return true;
     }
 
     /**
