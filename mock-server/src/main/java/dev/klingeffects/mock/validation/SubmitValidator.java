@@ -84,6 +84,8 @@ public final class SubmitValidator {
                 // looked at, so a repeated one changes nothing. The parser's own table of names still grows
                 // with each distinct one, which MAX_TOKENS bounds; none is interned in the JVM's string table.
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                // UTF-8 only (see notPlainUtf8): never guess another encoding from the first bytes.
+                .disable(JsonFactory.Feature.CHARSET_DETECTION)
                 .build())
                 // No FAIL_ON_TRAILING_TOKENS: JsonBody reads values mid-stream and checks the end itself.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -100,6 +102,9 @@ public final class SubmitValidator {
      * @return the job, or the first error
      */
     public Outcome validate(byte[] body) {
+        if (notPlainUtf8(body)) {
+            return fail(ContractError.invalidFormat("request body must be JSON in UTF-8 without a byte order mark"));
+        }
         JsonBody.Parsed parsed;
         try {
             parsed = JsonBody.parse(json, body, fields.keySet());
@@ -161,6 +166,20 @@ public final class SubmitValidator {
             }
         }
         return new Outcome(new EffectJob(effect, duration), null);
+    }
+
+    /**
+     * A byte order mark, or the zero bytes UTF-16 and UTF-32 put around ASCII: JSON text starts with ASCII
+     * whitespace or a value, and a raw zero byte is never valid JSON, so only other encodings start so.
+     */
+    private static boolean notPlainUtf8(byte[] body) {
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        int first = body.length == 0 ? -1 : body[0] & 0xFF;
+        return first == 0xEF || first == 0xFE || first == 0xFF;
     }
 
     private static boolean absent(JsonNode value) {
