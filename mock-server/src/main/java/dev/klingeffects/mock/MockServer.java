@@ -21,6 +21,8 @@ import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.http.SystemPages;
 import dev.klingeffects.mock.limits.RateLimiter;
+import dev.klingeffects.mock.logging.ClientText;
+import dev.klingeffects.mock.logging.RateLimitedLog;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
 import dev.klingeffects.mock.tasks.PlannedOutcomes;
@@ -31,6 +33,8 @@ import io.javalin.http.HttpResponseException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -48,6 +52,10 @@ public final class MockServer {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Logger LOG = LoggerFactory.getLogger(MockServer.class);
+    /** The access log's fixed rate: a QA session stays well under it; a flood is counted, not written. */
+    static final int ACCESS_LINES_PER_SECOND = 200;
+    /** Internal faults a client could provoke over and over: each with its stack trace, but only so many. */
+    private static final int FAULT_LINES_PER_SECOND = 5;
     private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     /** Threads serving requests; at most {@code --max-uploads} of them receive bodies at any time. */
     static final int MAX_THREADS = 200;
@@ -63,6 +71,11 @@ public final class MockServer {
     private final Settings settings;
     private final UploadLimits uploads;
     private final GracefulHandler graceful = new GracefulHandler();
+    /** Idle connections close this soon after stop begins; connections in a request keep their own timeout. */
+    private static final long STOP_IDLE_MILLIS = 50;
+    private volatile ServerConnector connector;
+    private final RateLimitedLog accessLog = RateLimitedLog.of(ACCESS, false, ACCESS_LINES_PER_SECOND);
+    private final RateLimitedLog faultLog = RateLimitedLog.of(LOG, true, FAULT_LINES_PER_SECOND);
 
     private MockServer(Settings settings, ContractSpec spec, EffectCatalog catalog) {
         this.settings = settings;
@@ -84,7 +97,11 @@ public final class MockServer {
         PlannedOutcomes plans = new PlannedOutcomes();
         ApiRoutes api = new ApiRoutes(spec, validator, store, lifecycle, clock, limiter,
                 new ApiKeys(settings.apiKeys()), settings, bodies, plans);
-        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans);
+        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans, new AdminApi.TextLimits(
+                spec.schema("Task").path("properties").path("task_id").path("maxLength").asInt(),
+                spec.operation("submitEffectTask").requestSchema().path("properties").path("effect_scene")
+                        .path("maxLength").asInt(),
+                spec.schema("Task").path("properties").path("error_message").path("maxLength").asInt()));
         AdminGuard adminGuard = new AdminGuard(settings.adminToken(), isLoopback(settings.host()));
         Dashboard dashboard = new Dashboard(settings.describe());
         SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));
@@ -113,13 +130,16 @@ public final class MockServer {
                 connector.setHost(settings.host());
                 connector.setPort(settings.port());
                 connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+                // On stop Jetty would shrink every connection's idle timeout, those receiving an upload
+                // included, so an upload would fail at its first pause with a false 408: stop() closes only
+                // the idle connections instead.
+                connector.setShutdownIdleTimeout(-1);
+                this.connector = connector;
                 return connector;
             });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(errors);
                 // Requests in flight (a delayed answer, an upload) finish on stop, for up to the grace period.
-                // Idle keep-alive connections close at once on stop; requests in flight keep the grace period.
-                graceful.setShutdownIdleTimeout(50);
                 server.setHandler(graceful);
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
             });
@@ -138,9 +158,9 @@ public final class MockServer {
             });
             config.requestLogger.http((ctx, millis) -> {
                 journaling.afterAnswer(ctx, millis);
-                if (settings.accessLog()) {
-                    ACCESS.info("{} {} {} {}ms", ctx.method().name(), ctx.path(), ctx.statusCode(),
-                            String.format("%.1f", millis));
+                if (settings.accessLog() && accessLog.admit()) {
+                    accessLog.writeAdmitted(ctx.method().name() + " " + ClientText.clip(ctx.path()) + " "
+                            + ctx.statusCode() + " " + String.format("%.1f", millis) + "ms");
                 }
             });
 
@@ -194,7 +214,9 @@ public final class MockServer {
                     Responder.send(ctx, Reply.error(ContractError.invalidFormat("malformed HTTP request")));
                     return;
                 }
-                LOG.error("Internal fault on {} {}", ctx.method().name(), ctx.path(), e);
+                if (faultLog.admit()) {
+                    LOG.error("Internal fault on {} {}", ctx.method().name(), ClientText.clip(ctx.path()), e);
+                }
                 Responder.send(ctx, Reply.error(ContractError.internalError()));
             });
         });
@@ -282,12 +304,31 @@ public final class MockServer {
 
     /** Stops accepting, lets requests in flight finish for up to {@code --shutdown-grace}, then stops. */
     public void stop() {
+        closeIdleConnections();
         try {
             app.stop();
         } catch (RuntimeException e) {
             // Jetty reports requests still running when the grace period ends; they are cut, and that is all.
             LOG.warn("Stopped after the {} s shutdown grace with requests still in flight ({})",
                     settings.shutdownGrace().toSeconds(), String.valueOf(e.getCause() != null ? e.getCause() : e));
+        }
+    }
+
+    /**
+     * Gives the connections that carry no request (keep-alive ones between requests, half-sent headers) a
+     * short idle timeout, so they close at once and do not hold the stop for its whole grace; a connection
+     * whose request is in flight (an upload still arriving) keeps its timeout and finishes within the grace.
+     */
+    private void closeIdleConnections() {
+        ServerConnector listening = connector;
+        if (listening == null) {
+            return;
+        }
+        for (EndPoint endPoint : listening.getConnectedEndPoints()) {
+            Connection connection = endPoint.getConnection();
+            if (connection == null || connection.getMessagesIn() <= connection.getMessagesOut()) {
+                endPoint.setIdleTimeout(STOP_IDLE_MILLIS);
+            }
         }
     }
 }

@@ -121,4 +121,60 @@ class AdminApiTest {
 
         assertThat(answer.status()).isEqualTo(404);
     }
+
+    @Test
+    void refusesToPlantATaskWhoseIdAnotherKeyOwns() {
+        plant("{\"task_id\": \"task-owned\", \"api_key\": \"owner-key\", \"status\": \"success\"}");
+
+        var answer = mock.client().post("/__admin/tasks",
+                "{\"task_id\": \"task-owned\", \"api_key\": \"thief-key\", \"status\": \"failed\"}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.message()).isEqualTo("Invalid parameters: task 'task-owned' already exists for another API key");
+        var owners = mock.client().get(TASKS + "task-owned", Requests.auth("owner-key")).json().path("data");
+        assertThat(owners.path("status").asText()).isEqualTo("success");
+        assertThat(mock.client().get(TASKS + "task-owned", Requests.auth("thief-key")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void letsTheSameKeyPlantTheSameIdAgainWithoutListingItTwice() {
+        plant("{\"task_id\": \"task-again\", \"api_key\": \"qa-key\", \"status\": \"success\"}");
+
+        plant("{\"task_id\": \"task-again\", \"api_key\": \"qa-key\", \"status\": \"failed\"}");
+
+        assertThat(mock.client().get(TASKS + "task-again", Requests.auth("qa-key")).json().path("data").path("status")
+                .asText()).isEqualTo("failed");
+        assertThat(mock.client().get("/__admin/tasks", Map.of()).json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsTextsOfExactlyTheSpecsLengthsAndRefusesOneCharacterMore() {
+        String longest = "{\"task_id\": \"" + "t".repeat(128) + "\", \"api_key\": \"" + "k".repeat(1024)
+                + "\", \"effect_scene\": \"" + "e".repeat(64) + "\", \"status\": \"failed\", \"error_message\": \""
+                + "m".repeat(1024) + "\"}";
+        plant(longest);
+
+        for (String[] over : new String[][] {{"t".repeat(128), "t".repeat(129), "task_id", "128"},
+                {"k".repeat(1024), "k".repeat(1025), "api_key", "1024"}, {"e".repeat(64), "e".repeat(65), "effect_scene", "64"},
+                {"m".repeat(1024), "m".repeat(1025), "error_message", "1024"}}) {
+            var answer = mock.client().post("/__admin/tasks", longest.replace(over[0], over[1]), Map.of());
+
+            assertThat(answer.status()).as(over[2]).isEqualTo(400);
+            assertThat(answer.message()).isEqualTo("Value out of range: parameter '" + over[2] + "' must have at most "
+                    + over[3] + " characters, got " + over[1].length());
+        }
+    }
+
+    @Test
+    void refusesAPlannedFailureReasonLongerThanTheSpecAllows() {
+        var answer = mock.client().post("/__admin/outcomes",
+                "{\"status\": \"failed\", \"error_message\": \"" + "m".repeat(1025) + "\"}", Map.of());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.message()).isEqualTo("Value out of range: parameter 'error_message' must have at most 1024 characters, got 1025");
+    }
+
+    private static void plant(String body) {
+        assertThat(mock.client().post("/__admin/tasks", body, Map.of()).status()).isEqualTo(200);
+    }
 }

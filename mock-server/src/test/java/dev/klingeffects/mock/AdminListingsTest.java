@@ -3,6 +3,7 @@ package dev.klingeffects.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,5 +106,80 @@ class AdminListingsTest {
 
             assertThat(journal.get(journal.size() - 1).path("path").asText()).isEqualTo("/api/v1/tasks/task-" + i);
         }
+    }
+
+    @Test
+    void pagesTasksNewestFirstWhenAskedSoNoNewTaskIsHiddenBehindOldOnes() {
+        mock.reset();
+        createTasks(7, "key-n", null);
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = mock.client().get("/__admin/tasks?order=newest&limit=3&cursor=" + cursor, Map.of()).json();
+            assertThat(page.path("tasks").size()).isLessThanOrEqualTo(3);
+            page.path("tasks").forEach(task -> seen.add(task.path("task_id").asText().replace("task-key-n-null-", "")));
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+        } while (cursor != null);
+
+        assertThat(seen).containsExactly("6", "5", "4", "3", "2", "1", "0");
+    }
+
+    @Test
+    void listsTheJournalNewestFirstWhenAsked() {
+        mock.reset();
+        for (int i = 0; i < 5; i++) {
+            mock.client().get("/health?n=" + i, Map.of());
+            mock.client().get("/no-such-page-" + i, Map.of());
+        }
+
+        JsonNode page = mock.client().get("/__admin/requests?order=newest&limit=2", Map.of()).json();
+
+        assertThat(page.path("requests").get(0).path("path").asText()).isEqualTo("/no-such-page-4");
+        assertThat(page.path("requests").get(1).path("path").asText()).isEqualTo("/health");
+        JsonNode next = mock.client().get("/__admin/requests?order=newest&limit=1&cursor="
+                + page.path("next_cursor").asText(), Map.of()).json();
+        assertThat(next.path("requests").get(0).path("path").asText()).isEqualTo("/no-such-page-3");
+    }
+
+    @Test
+    void refusesAnOrderItDoesNotKnow() {
+        var answer = mock.client().get("/__admin/tasks?order=random", Map.of());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.message()).isEqualTo("Value out of range: parameter 'order' must be one of [oldest, newest], got 'random'");
+    }
+
+    @Test
+    void theDashboardAsksForTheNewestTasksAndRequestsRatherThanReversingTheOldest() {
+        String page = mock.client().get("/__admin/ui", Map.of()).body();
+
+        assertThat(page).contains("/tasks?order=newest&limit=1000", "/requests?order=newest&limit=50")
+                .doesNotContain(".reverse()");
+    }
+
+    @Test
+    void refusesToMoveTheClockPastTheYear9999SoExpiriesStayValidDates() {
+        mock.reset();
+        var century = "{\"millis\": " + dev.klingeffects.mock.admin.AdminApi.MAX_ADVANCE_MILLIS + "}";
+        int moved = 0;
+        while (mock.client().post("/__admin/clock/advance", century, Map.of()).status() == 200) {
+            assertThat(++moved).as("the clock kept moving past year 9999").isLessThan(100);
+        }
+
+        var refused = mock.client().post("/__admin/clock/advance", century, Map.of());
+        long now = mock.client().get("/__admin/clock", Map.of()).json().path("now").asLong();
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.message()).isEqualTo("Value out of range: parameter 'millis' would move the clock past "
+                + "9899-01-23T23:59:59.999Z, the latest time it shows");
+        assertThat(now).isBetween(dev.klingeffects.mock.tasks.MockClock.MAX_MILLIS
+                - dev.klingeffects.mock.admin.AdminApi.MAX_ADVANCE_MILLIS, dev.klingeffects.mock.tasks.MockClock.MAX_MILLIS);
+        // A task finished then expires within the spec's maximum (the client checks every answer against the spec).
+        mock.client().post("/__admin/tasks", "{\"task_id\": \"task-late\", \"api_key\": \"k\", \"status\": \"success\"}",
+                Map.of());
+        long expires = mock.client().get(Requests.TASKS + "task-late", Requests.auth("k")).json().path("data")
+                .path("result_expires_at").asLong();
+        assertThat(expires).isPositive().isLessThanOrEqualTo(253_402_300_799_999L);
+        mock.reset();
     }
 }

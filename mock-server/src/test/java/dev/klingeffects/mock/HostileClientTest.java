@@ -161,6 +161,48 @@ class HostileClientTest {
         }
     }
 
+    @Test
+    void aRefusalIsAnsweredAtOnceToAClientWaitingFor100Continue() {
+        // No key: 401 without ever asking for the body, so never "100 Continue" first.
+        try (RunningMock mock = RunningMock.start();
+             RawHttp.OpenRequest waiting = RawHttp.open(mock.port(), bytes("POST " + SUBMIT + " HTTP/1.1\r\n"
+                     + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                     + "Content-Length: 1000\r\n\r\n"))) {
+            RawHttp.Answer answer = waiting.answer();
+
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.body()).matches(JSON_ERROR);
+        }
+    }
+
+    @Test
+    void aBodyTooLargeIsRefusedAtOnceToAClientWaitingFor100Continue() {
+        try (RunningMock mock = RunningMock.start();
+             RawHttp.OpenRequest waiting = RawHttp.open(mock.port(),
+                     submitHead("Expect: 100-continue\r\nContent-Length: 30000000"))) {
+            RawHttp.Answer answer = waiting.answer();
+
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.body()).matches(JSON_ERROR);
+        }
+    }
+
+    @Test
+    void aClientWaitingFor100ContinueWithAnAcceptableBodyIsAskedForIt() throws Exception {
+        try (RunningMock mock = RunningMock.start()) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(mock.baseUrl() + SUBMIT))
+                    .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                    .expectContinue(true)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            dev.klingeffects.mock.support.Requests.singleImage("pet_lion_pro"))).build();
+
+            var answer = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+        }
+    }
+
     private static void awaitReceiving(RunningMock mock, int uploads) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (mock.server().uploads().receiving() < uploads) {

@@ -132,6 +132,27 @@ class ImageChecksTest {
     }
 
     @Test
+    void acceptsAnImageOfExactlyTheLargestDimensions() {
+        accepted(pngHeader(16_384, 16_384));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"16385, 16384", "16384, 16385", "4294967295, 4294967295"})
+    void rejectsAnImageOverTheLargestDimensions(long width, long height) {
+        assertThat(rejection(pngHeader(width, height))).isEqualTo("Value out of range: parameter 'image' must be at most "
+                + "16384x16384 px, got " + width + "x" + height + " px");
+    }
+
+    /** A PNG whose header declares these dimensions: the checks read the header only, never the pixels. */
+    private static String pngHeader(long width, long height) {
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(1024);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        png.putInt(13).put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        png.putInt((int) width).putInt((int) height).put(new byte[] {8, 2, 0, 0, 0});
+        return Base64.getEncoder().encodeToString(png.array());
+    }
+
+    @Test
     void rejectsAnImageTooWide() {
         assertThat(rejection(Images.base64("jpg", 1200, 400)))
                 .isEqualTo("Value out of range: parameter 'image' aspect ratio must be between 1:2.5 and 2.5:1, got 3:1 (1200x400 px)");

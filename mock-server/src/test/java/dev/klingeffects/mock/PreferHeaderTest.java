@@ -5,6 +5,8 @@ import static dev.klingeffects.mock.support.Requests.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.mock.control.Prefer;
+import dev.klingeffects.mock.logging.ClientText;
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import java.util.Map;
@@ -97,5 +99,51 @@ class PreferHeaderTest {
         assertThat(quick).isEqualTo(200);
         assertThat(slow).isEqualTo(404);
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void saysNoCodeWasAppliedWhenTheAnswerHasAnotherStatus() {
+        var answer = mock.client().get(TASKS + "task-unknown", Map.of("Authorization", "Bearer k", "Prefer", "code=200"));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Preference-Applied")).isNull();
+    }
+
+    @Test
+    void saysCode200WasAppliedWhenTheAnswerIs200() {
+        var answer = mock.client().post(SUBMIT, Requests.singleImage("pet_lion_pro"),
+                Map.of("Authorization", "Bearer k", "Prefer", "code=200"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Preference-Applied")).isEqualTo("code=200");
+    }
+
+    @Test
+    void saysNoOutcomeWasAppliedWhenNoTaskWasCreated() {
+        var answer = mock.client().post(SUBMIT, Requests.singleImage("no_such_effect"),
+                Map.of("Authorization", "Bearer k", "Prefer", "outcome=failed, delay=1"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Preference-Applied")).isEqualTo("delay=1");
+    }
+
+    @Test
+    void saysTheOutcomeWasAppliedToTheTaskItCreated() {
+        var answer = mock.client().post(SUBMIT, Requests.singleImage("pet_lion_pro"),
+                Map.of("Authorization", "Bearer k", "Prefer", "outcome=failed"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Preference-Applied")).isEqualTo("outcome=failed");
+    }
+
+    @Test
+    void keepsOnlyAFewClippedTokensOfAHugeHeaderForTheLog() {
+        Prefer prefer = Prefer.parse("x".repeat(60_000) + "," + "y,".repeat(20_000) + "code=404");
+
+        assertThat(prefer.code()).isEqualTo(404);
+        assertThat(prefer.ignoredCount()).isEqualTo(20_001);
+        assertThat(prefer.ignored()).hasSize(Prefer.MAX_IGNORED_KEPT)
+                .allSatisfy(token -> assertThat(token.length()).isLessThanOrEqualTo(ClientText.MAX_CHARS + 20));
+        assertThat(prefer.ignored().get(0)).endsWith("...(60000 chars)");
     }
 }

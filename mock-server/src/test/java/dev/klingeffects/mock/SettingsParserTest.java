@@ -71,6 +71,18 @@ class SettingsParserTest {
     }
 
     @Test
+    void helpStatesTheBoundsOfWhatAClientCanMakeTheMockHoldOrLog() {
+        assertThat(SettingsParser.usage()).contains(
+                "API keys at most " + dev.klingeffects.mock.auth.ApiKeys.MAX_KEY_CHARS + " characters (401)",
+                "at most " + dev.klingeffects.mock.limits.RateLimiter.MAX_TRACKED_KEYS + " keys apart per minute",
+                "at most " + dev.klingeffects.mock.validation.SubmitValidator.MAX_TOKENS + " JSON tokens (400)",
+                "clipped to " + dev.klingeffects.mock.logging.ClientText.MAX_CHARS + " characters",
+                "at most 200 access lines, 10 ignored-Prefer warnings and 5 internal faults a second",
+                "journal keeps " + dev.klingeffects.mock.admin.RequestJournal.MAX_PATH_CHARS + " characters of a path",
+                "never passes year 9899", "about 0.5 KiB", "at most 3 KiB", "order=oldest|newest");
+    }
+
+    @Test
     void printedSettingsMaskTheKeys() {
         Settings settings = parse(Map.of(), "--api-key", "sk-live-1234567890");
 

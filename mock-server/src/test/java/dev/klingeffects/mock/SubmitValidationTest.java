@@ -8,6 +8,7 @@ import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every request rule, with the exact status and message the mock answers. */
 class SubmitValidationTest {
@@ -177,5 +179,27 @@ class SubmitValidationTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.message()).isEqualTo("Invalid format: invalid JSON format");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-8 with BOM", "UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"})
+    void refusesABodyNotInPlainUtf8(String encoding) {
+        String json = Requests.singleImage("pet_lion_pro");
+        byte[] body = encoding.equals("UTF-8 with BOM")
+                ? ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8)
+                : json.getBytes(Charset.forName(encoding));
+
+        var answer = mock.client().send("POST", SUBMIT, body, AUTH);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.message()).isEqualTo("Invalid format: request body must be JSON in UTF-8 without a byte order mark");
+    }
+
+    @Test
+    void acceptsPlainUtf8WithNonAsciiTextAndLeadingWhitespace() {
+        byte[] body = (" \n" + Requests.singleImage("pet_lion_pro").replace("}", ", \"note\": \"é中\"}"))
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(mock.client().send("POST", SUBMIT, body, AUTH).status()).isEqualTo(200);
     }
 }

@@ -2,6 +2,7 @@ package dev.klingeffects.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingeffects.mock.auth.KeyId;
 import dev.klingeffects.mock.tasks.MockClock;
 import dev.klingeffects.mock.tasks.Task;
 import dev.klingeffects.mock.tasks.TaskStatus;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TaskStoreTest {
 
     private static Task task(String id, String owner, long now) {
-        return new Task(id, owner, "pet_lion_pro", 5, now, now + 10, now + 20, TaskStatus.SUCCESS, null, null, "token");
+        return new Task(id, KeyId.of(owner), "pet_lion_pro", 5, now, now + 10, now + 20, TaskStatus.SUCCESS, null, null, "token");
     }
 
     @Test
@@ -50,9 +51,9 @@ class TaskStoreTest {
         store.add(task("task-2", "a", clock.now()));
         store.add(task("task-3", "b", clock.now()));
 
-        assertThat(store.unfinished("a")).isEqualTo(new TaskStore.Unfinished(2, clock.now() + 20));
+        assertThat(store.unfinished(KeyId.of("a"))).isEqualTo(new TaskStore.Unfinished(2, clock.now() + 20));
         clock.advance(Duration.ofMillis(20));
-        assertThat(store.unfinished("a").count()).isZero();
+        assertThat(store.unfinished(KeyId.of("a")).count()).isZero();
     }
 
     @Test
@@ -60,7 +61,7 @@ class TaskStoreTest {
         MockClock clock = new MockClock(true);
         TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
         long now = clock.now();
-        store.add(new Task("old-unfinished", "a", "pet_lion_pro", 5, now, now + 1000, now + 2000, TaskStatus.SUCCESS,
+        store.add(new Task("old-unfinished", KeyId.of("a"), "pet_lion_pro", 5, now, now + 1000, now + 2000, TaskStatus.SUCCESS,
                 null, null, "t"));
         store.add(task("finished-1", "a", now - 100));
         store.add(task("finished-2", "a", now - 100));
@@ -110,8 +111,8 @@ class TaskStoreTest {
             store.add(task("task-" + i, i % 2 == 0 ? "even" : "odd", clock.now()));
         }
 
-        TaskStore.Page first = store.page(0, 10, task -> task.owner().equals("odd"));
-        TaskStore.Page second = store.page(first.nextCursor(), 10, task -> task.owner().equals("odd"));
+        TaskStore.Page first = store.page(0, 10, task -> task.owner().equals(KeyId.of("odd")));
+        TaskStore.Page second = store.page(first.nextCursor(), 10, task -> task.owner().equals(KeyId.of("odd")));
 
         assertThat(first.tasks()).extracting(Task::id).startsWith("task-1", "task-3").hasSize(10);
         assertThat(second.tasks()).extracting(Task::id).startsWith("task-21").hasSize(10);

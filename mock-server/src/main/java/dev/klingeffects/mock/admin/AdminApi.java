@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klingeffects.contract.ContractError;
-import dev.klingeffects.mock.config.Settings;
+import dev.klingeffects.mock.auth.ApiKeys;
+import dev.klingeffects.mock.auth.KeyId;
 import dev.klingeffects.mock.http.BodyReader;
 import dev.klingeffects.mock.http.Json;
 import dev.klingeffects.mock.http.Reply;
@@ -44,6 +45,17 @@ public final class AdminApi {
     private final Lifecycle lifecycle;
     private final BodyReader bodies;
     private final PlannedOutcomes plans;
+    private final TextLimits limits;
+
+    /**
+     * The longest texts the admin API keeps in a task, from the spec's own {@code maxLength}s, so that a task
+     * planted through it costs a bounded number of bytes like a submitted one.
+     *
+     * @param taskId       longest {@code task_id}
+     * @param effectScene  longest {@code effect_scene}
+     * @param errorMessage longest {@code error_message}
+     */
+    public record TextLimits(int taskId, int effectScene, int errorMessage) {}
 
     /**
      * @param store     the tasks
@@ -53,9 +65,11 @@ public final class AdminApi {
      * @param lifecycle gives the default failure reason
      * @param bodies    reads request bodies within the server's upload limits
      * @param plans     outcomes queued for the next submitted tasks
+     * @param limits    the longest texts a task may be given
      */
     public AdminApi(TaskStore store, RequestJournal journal, MockClock clock, RateLimiter limiter, Lifecycle lifecycle,
-                    BodyReader bodies, PlannedOutcomes plans) {
+                    BodyReader bodies, PlannedOutcomes plans, TextLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.journal = journal;
         this.clock = clock;
@@ -78,6 +92,11 @@ public final class AdminApi {
         if (!status.equals("success") && !status.equals("failed")) {
             fail(ctx, ContractError.valueOutOfRange("parameter 'status' must be one of [success, failed], got "
                     + body.path("status")));
+            return;
+        }
+        ContractError tooLong = tooLong(body, "error_message", limits.errorMessage());
+        if (tooLong != null) {
+            fail(ctx, tooLong);
             return;
         }
         String reason = body.hasNonNull("error_message") ? body.get("error_message").asText() : null;
@@ -104,14 +123,14 @@ public final class AdminApi {
         ok(ctx, Json.object().put("reset", true));
     }
 
-    /** {@code GET /__admin/requests?limit=&cursor=}: a page of the journal, oldest first. */
+    /** {@code GET /__admin/requests?limit=&cursor=&order=}: a page of the journal, oldest first (or newest first). */
     public void requests(Context ctx) {
         Paging paging = Paging.of(ctx);
         if (paging.error() != null) {
             fail(ctx, paging.error());
             return;
         }
-        RequestJournal.Page page = journal.page(paging.cursor(), paging.limit());
+        RequestJournal.Page page = journal.page(paging.cursor(), paging.limit(), paging.newestFirst());
         stream(ctx, "requests", page.entries(), page.nextCursor(), page.held(), (json, entry) -> {
             json.writeStartObject();
             json.writeNumberField("at", entry.at());
@@ -130,8 +149,9 @@ public final class AdminApi {
     }
 
     /**
-     * {@code GET /__admin/tasks?limit=&cursor=&status=&api_key=}: a page of live tasks with their status
-     * now, oldest first, optionally only those in one status or of one key.
+     * {@code GET /__admin/tasks?limit=&cursor=&status=&api_key=&order=}: a page of live tasks with their
+     * status now, oldest first ({@code order=newest}: newest first), optionally only those in one status or
+     * of one key.
      */
     public void tasks(Context ctx) {
         Paging paging = Paging.of(ctx);
@@ -146,15 +166,17 @@ public final class AdminApi {
                     + "success, failed], got " + ContractError.quote(status)));
             return;
         }
-        String key = ctx.queryParam("api_key");
+        String keyText = ctx.queryParam("api_key");
+        KeyId key = keyText == null ? null : KeyId.of(keyText);
         TaskStore.Page page = store.page(paging.cursor(), paging.limit(), task ->
-                (status == null || task.statusAt(now).wire().equals(status)) && (key == null || task.owner().equals(key)));
+                (status == null || task.statusAt(now).wire().equals(status)) && (key == null || task.owner().equals(key)),
+                paging.newestFirst());
         stream(ctx, "tasks", page.tasks(), page.nextCursor(), page.matching(), (json, task) -> {
             json.writeStartObject();
             json.writeStringField("task_id", task.id());
             json.writeStringField("status", task.statusAt(now).wire());
             json.writeStringField("effect_scene", task.effect());
-            json.writeStringField("owner", Settings.mask(task.owner()));
+            json.writeStringField("owner", task.owner().hint());
             json.writeNumberField("created_at", task.createdAt());
             json.writeNumberField("finishes_at", task.finishesAt());
             json.writeEndObject();
@@ -197,8 +219,15 @@ public final class AdminApi {
                 return;
             }
         }
+        ContractError tooLong = firstNonNull(tooLong(body, "task_id", limits.taskId()),
+                tooLong(body, "api_key", ApiKeys.MAX_KEY_CHARS), tooLong(body, "effect_scene", limits.effectScene()),
+                tooLong(body, "error_message", limits.errorMessage()));
+        if (tooLong != null) {
+            fail(ctx, tooLong);
+            return;
+        }
         long now = clock.now();
-        Task task = lifecycle.start(body.get("task_id").asText(), body.get("api_key").asText(),
+        Task task = lifecycle.start(body.get("task_id").asText(), KeyId.of(body.get("api_key").asText()),
                 body.path("effect_scene").asText("pet_lion_pro"), body.path("duration").asInt(5), now,
                 Lifecycle.Requested.ANY);
         if (body.hasNonNull("status")) {
@@ -207,7 +236,13 @@ public final class AdminApi {
                 return;
             }
         }
-        store.add(task);
+        // The same key may plant the same id again (a provider state set up twice); another key may not
+        // take over a task that is not its own.
+        if (!store.addOrReplaceOwn(task)) {
+            fail(ctx, new ContractError(409, "Invalid parameters", "task " + ContractError.quote(task.id())
+                    + " already exists for another API key"));
+            return;
+        }
         ok(ctx, Json.object().put("task_id", task.id()).put("status", task.statusAt(now).wire()));
     }
 
@@ -224,7 +259,11 @@ public final class AdminApi {
                     + MAX_ADVANCE_MILLIS));
             return;
         }
-        clock.advance(Duration.ofMillis(millis.longValue()));
+        if (!clock.advance(Duration.ofMillis(millis.longValue()))) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'millis' would move the clock past "
+                    + java.time.Instant.ofEpochMilli(MockClock.MAX_MILLIS) + ", the latest time it shows"));
+            return;
+        }
         clock(ctx);
     }
 
@@ -233,8 +272,32 @@ public final class AdminApi {
         ok(ctx, Json.object().put("now", clock.now()).put("offset_millis", clock.offsetMillis()));
     }
 
+    /** @return a 400 when the body's text {@code name} is longer than {@code max} characters, else null */
+    private static ContractError tooLong(JsonNode body, String name, int max) {
+        JsonNode value = body.get(name);
+        if (value == null || !value.isTextual() || value.asText().length() <= max) {
+            return null;
+        }
+        return ContractError.valueOutOfRange("parameter '" + name + "' must have at most " + max
+                + " characters, got " + value.asText().length());
+    }
+
+    private static ContractError firstNonNull(ContractError... errors) {
+        for (ContractError error : errors) {
+            if (error != null) {
+                return error;
+            }
+        }
+        return null;
+    }
+
     /** The task held in the body's {@code status} (and {@code error_message}), or null after answering 400. */
     private Task forced(Context ctx, Task task, JsonNode body, long now) {
+        ContractError tooLong = tooLong(body, "error_message", limits.errorMessage());
+        if (tooLong != null) {
+            fail(ctx, tooLong);
+            return null;
+        }
         TaskStatus status;
         try {
             status = TaskStatus.fromWire(body.path("status").asText());

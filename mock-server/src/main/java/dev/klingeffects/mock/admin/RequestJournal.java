@@ -28,6 +28,9 @@ public final class RequestJournal {
      */
     public record Page(List<Entry> entries, long nextCursor, int held) {}
 
+    /** Longest path kept: a journal of 64 KiB paths would hold 64 MB; the rest is cut with a mark. */
+    public static final int MAX_PATH_CHARS = 512;
+
     private final int capacity;
     private final ArrayDeque<Entry> entries;
     private long sequence;
@@ -46,15 +49,25 @@ public final class RequestJournal {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new Entry(++sequence, at, method, path, status, millis));
+        String kept = path.length() <= MAX_PATH_CHARS ? path : path.substring(0, MAX_PATH_CHARS) + "…";
+        entries.addLast(new Entry(++sequence, at, method, kept, status, millis));
     }
 
     /** @return up to {@code limit} entries recorded after {@code cursor}, oldest first */
     public synchronized Page page(long cursor, int limit) {
+        return page(cursor, limit, false);
+    }
+
+    /**
+     * @return up to {@code limit} entries recorded after {@code cursor}, oldest first, or with
+     *         {@code newestFirst} recorded before it (0: from the newest), newest first
+     */
+    public synchronized Page page(long cursor, int limit, boolean newestFirst) {
         List<Entry> page = new ArrayList<>(Math.min(limit, entries.size()));
         long next = -1;
-        for (Entry entry : entries) {
-            if (entry.seq() <= cursor) {
+        for (var it = newestFirst ? entries.descendingIterator() : entries.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (newestFirst ? cursor != 0 && entry.seq() >= cursor : entry.seq() <= cursor) {
                 continue;
             }
             if (page.size() == limit) {

@@ -3,9 +3,18 @@ package dev.klingeffects.mock.auth;
 import dev.klingeffects.contract.ContractError;
 import java.util.Set;
 
-/** Checks {@code Authorization: Bearer <key>}: any non-empty key, or only the configured ones. */
+/**
+ * Checks {@code Authorization: Bearer <key>}: any non-empty key of at most {@link #MAX_KEY_CHARS}
+ * characters, or only the configured ones. An admitted key is handed on as its {@link KeyId}, so
+ * nothing downstream keeps a key at the size it was sent.
+ */
 public final class ApiKeys {
 
+    /**
+     * Longest key accepted: far beyond any real key (Modellix keys are tens of characters), short enough
+     * that hashing it costs nothing. A longer one is refused as upstream refuses any invalid key (401).
+     */
+    public static final int MAX_KEY_CHARS = 1024;
     private static final String SCHEME = "Bearer";
 
     private final Set<String> accepted;
@@ -16,7 +25,7 @@ public final class ApiKeys {
     }
 
     /** The key a request proved, or why it proved none. */
-    public record Verdict(String key, ContractError error) {}
+    public record Verdict(KeyId key, ContractError error) {}
 
     /**
      * @param header the {@code Authorization} header, or null
@@ -36,10 +45,13 @@ public final class ApiKeys {
         if (key.isEmpty()) {
             return fail("API key is empty");
         }
+        if (key.length() > MAX_KEY_CHARS) {
+            return fail("API key is longer than " + MAX_KEY_CHARS + " characters");
+        }
         if (!accepted.isEmpty() && !accepted.contains(key)) {
             return fail("invalid API key");
         }
-        return new Verdict(key, null);
+        return new Verdict(KeyId.of(key), null);
     }
 
     private static Verdict fail(String detail) {

@@ -75,6 +75,6 @@ public record Settings(String host, int port, String publicUrl, Set<String> apiK
      * @return the key with all but its first and last two characters hidden
      */
     public static String mask(String key) {
-        return key.length() <= 6 ? "****" : key.substring(0, 2) + "****" + key.substring(key.length() - 2);
+        return dev.klingeffects.mock.auth.KeyId.mask(key);
     }
 }

@@ -24,15 +24,15 @@ public final class SettingsParser {
         HOST("host", "ADDRESS", "interface to listen on (default 127.0.0.1)"),
         PORT("port", "N", "port to listen on, 0 picks a free one (default 8080)"),
         PUBLIC_URL("public-url", "URL", "base URL for links in responses (default: the request's own host)"),
-        API_KEY("api-key", "KEY", "accept only this key; repeatable; env: comma-separated (default: any non-empty key)"),
+        API_KEY("api-key", "KEY", "accept only this key; repeatable; env: comma-separated (default: any non-empty key of at most 1024 characters)"),
         PROFILE("profile", "qa|realistic", "qa: tasks finish in seconds, no limits; realistic: upstream timing and limits (default qa)"),
         PENDING_MS("pending-ms", "MS", "time a task stays pending (qa 1000, realistic 5000)"),
-        PROCESSING_MS("processing-ms", "MS|MIN-MAX", "time a task stays processing (qa 4000, realistic from the spec: 30000-120000)"),
+        PROCESSING_MS("processing-ms", "MS|MIN-MAX", "time a task stays processing, at most a year (qa 4000, realistic from the spec: 30000-120000)"),
         FAILURE_RATE("failure-rate", "0..1", "share of tasks that fail on their own (qa 0, realistic 0.05)"),
         RESULT_TTL("result-ttl", "ISO-8601", "how long results stay downloadable, e.g. PT1H (default from the spec: P7D)"),
         RATE_LIMIT("rate-limit", "N", "requests per minute per key, 0 = off (qa 0, realistic from the spec: 100)"),
         CONCURRENT_LIMIT("concurrent-limit", "N", "unfinished tasks per key, 0 = off (qa 0, realistic from the spec: 3)"),
-        MAX_TASKS("max-tasks", "N", "most tasks kept (in memory only: a restart forgets them); past it the oldest finished task goes, an unfinished one only when none has finished (default 50000)"),
+        MAX_TASKS("max-tasks", "N", "most tasks kept (in memory only: a restart forgets them); past it the oldest finished task goes, an unfinished one only when none has finished; a submitted task holds about 0.5 KiB, one planted through /__admin at most 3 KiB (default 50000: 25 MB, 150 MB if all planted with the longest texts)"),
         JOURNAL_SIZE("journal-size", "N", "most requests kept in the admin journal (default 1000)"),
         ADMIN_TOKEN("admin-token", "TOKEN", "require 'Authorization: Bearer TOKEN' on /__admin (default: none; set it when others can reach the port)"),
         UPLOAD_MEMORY("upload-memory", "MB", "memory all request bodies in flight may hold together; more wait up to 10 s (at most half the body timeout), then 503 (default: a third of the heap; never less than one maximal body needs)"),
@@ -66,6 +66,9 @@ public final class SettingsParser {
         }
     }
 
+    /** Far beyond any real task, and what the mock clock's latest time leaves room for. */
+    static final long MAX_PROCESSING_MILLIS = 365L * 24 * 3600 * 1000;
+
     /** Far beyond any real expiry, and far from overflowing the millisecond arithmetic of the clock. */
     static final Duration MAX_RESULT_TTL = Duration.ofDays(36_500);
 
@@ -86,9 +89,19 @@ public final class SettingsParser {
 
                 Fixed bounds: 200 request threads; request line and headers 64 KiB (414, 431); a submit body
                 as the spec allows (413), an admin body 64 KiB; bodies at 16 KiB/s or faster after their first
-                second (408); refused bodies drained at most 32 MiB or 2 s, then the connection closes; idle
-                connections close after 15 s; admin listings 100 per page, at most 1000 (limit, cursor).
-                State is in memory only: a restart forgets every task.
+                second (408); refused bodies drained at most 32 MiB or 2 s, then the connection closes (at once
+                when the client waits for 100 Continue); idle connections close after 15 s, and at once on stop
+                while requests in flight get the grace; admin listings 100 per page, at most 1000 (limit,
+                cursor, order=oldest|newest).
+                API keys at most 1024 characters (401), each kept as a 16-byte fingerprint and an 8-character
+                hint, never whole; the rate limit counts at most 10000 keys apart per minute (about 1.5 MB),
+                keys beyond them in a minute share one window. A submit body at most 10000 JSON tokens (400);
+                fields the contract does not read are skipped, never built; arrays keep 64 items, the rest
+                counted. Admin texts as the spec bounds them (task_id 128, effect_scene 64, error_message 1024
+                characters). The clock never passes year 9899; the journal keeps 512 characters of a path.
+                The log: client text clipped to 120 characters with control and non-ASCII characters escaped;
+                at most 200 access lines, 10 ignored-Prefer warnings and 5 internal faults a second, the rest
+                counted and reported with the next line. State is in memory only: a restart forgets every task.
                 """);
         return text.toString();
     }
@@ -175,6 +188,10 @@ public final class SettingsParser {
         for (String key : values.all(Flag.API_KEY)) {
             if (key.isBlank()) {
                 throw new InvalidSettingsException("--api-key must not be empty");
+            }
+            if (key.trim().length() > dev.klingeffects.mock.auth.ApiKeys.MAX_KEY_CHARS) {
+                throw new InvalidSettingsException("--api-key must be at most "
+                        + dev.klingeffects.mock.auth.ApiKeys.MAX_KEY_CHARS + " characters");
             }
             keys.add(key.trim());
         }
@@ -286,8 +303,9 @@ public final class SettingsParser {
                 String[] parts = text.split("-", 2);
                 long low = Long.parseLong(parts[0].trim());
                 long high = parts.length == 2 ? Long.parseLong(parts[1].trim()) : low;
-                if (low < 0 || high < low) {
-                    throw new IllegalArgumentException("must be MS or MIN-MAX with 0 <= MIN <= MAX");
+                if (low < 0 || high < low || high > MAX_PROCESSING_MILLIS) {
+                    throw new IllegalArgumentException("must be MS or MIN-MAX with 0 <= MIN <= MAX <= "
+                            + MAX_PROCESSING_MILLIS + " (a year)");
                 }
                 return new long[] {low, high};
             });

@@ -1,5 +1,6 @@
 package dev.klingeffects.mock.control;
 
+import dev.klingeffects.mock.logging.ClientText;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +13,19 @@ import java.util.Locale;
  * requires, a preference the mock cannot honour is ignored, never answered with an error: the
  * response's {@code Preference-Applied} header lists what was honoured.
  *
- * @param code        the status to answer, or null
- * @param outcome     the outcome asked for a new task
- * @param delayMillis how long to wait before answering
- * @param ignored     the tokens that were not understood, for the log
+ * @param code         the status to answer, or null
+ * @param outcome      the outcome asked for a new task
+ * @param delayMillis  how long to wait before answering
+ * @param ignored      the first {@link #MAX_IGNORED_KEPT} tokens that were not understood, clipped, for the log
+ * @param ignoredCount how many tokens were not understood in all
  */
-public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis, List<String> ignored) {
+public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis, List<String> ignored,
+                     int ignoredCount) {
 
     /** Longest delay a request may ask for. */
     public static final long MAX_DELAY_MILLIS = 60_000;
+    /** Ignored tokens kept for the log: a header of thousands of tokens costs no more than a few. */
+    public static final int MAX_IGNORED_KEPT = 4;
 
     /** Copies the list so the record stays immutable. */
     public Prefer {
@@ -35,50 +40,81 @@ public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis
         Integer code = null;
         Lifecycle.Requested outcome = Lifecycle.Requested.ANY;
         long delay = 0;
-        List<String> ignored = new ArrayList<>();
+        Ignored ignored = new Ignored();
         if (header == null) {
-            return new Prefer(null, outcome, 0, ignored);
+            return new Prefer(null, outcome, 0, List.of(), 0);
         }
-        for (String token : header.split("[,;]")) {
-            String trimmed = token.strip();
+        int start = 0;
+        while (start <= header.length()) {
+            int end = start;
+            while (end < header.length() && header.charAt(end) != ',' && header.charAt(end) != ';') {
+                end++;
+            }
+            String trimmed = header.substring(start, end).strip();
+            start = end + 1;
             int equals = trimmed.indexOf('=');
             String name = (equals < 0 ? trimmed : trimmed.substring(0, equals)).strip().toLowerCase(Locale.ROOT);
             String value = equals < 0 ? "" : trimmed.substring(equals + 1).strip().replace("\"", "");
             switch (name) {
-                case "code" -> code = value.matches("[1-5][0-9]{2}") ? Integer.valueOf(value) : ignore(ignored, trimmed, code);
+                case "code" -> code = isStatus(value) ? Integer.valueOf(value) : ignored.add(trimmed, code);
                 case "outcome" -> outcome = switch (value.toLowerCase(Locale.ROOT)) {
                     case "success" -> Lifecycle.Requested.SUCCESS;
                     case "failed" -> Lifecycle.Requested.FAILED;
-                    default -> ignore(ignored, trimmed, outcome);
+                    default -> ignored.add(trimmed, outcome);
                 };
-                case "delay" -> delay = value.matches("[0-9]{1,5}") && Long.parseLong(value) <= MAX_DELAY_MILLIS
-                        ? Long.parseLong(value) : ignore(ignored, trimmed, delay);
+                case "delay" -> delay = isDelay(value) ? Long.parseLong(value) : ignored.add(trimmed, delay);
                 case "" -> { }
-                default -> ignored.add(trimmed);
+                default -> ignored.add(trimmed, null);
             }
         }
-        return new Prefer(code, outcome, delay, ignored);
+        return new Prefer(code, outcome, delay, ignored.kept, ignored.count);
     }
 
-    private static <T> T ignore(List<String> ignored, String token, T keep) {
-        ignored.add(token);
-        return keep;
+    private static boolean isStatus(String value) {
+        return value.length() == 3 && value.charAt(0) >= '1' && value.charAt(0) <= '5'
+                && Character.isDigit(value.charAt(1)) && Character.isDigit(value.charAt(2))
+                && value.chars().allMatch(c -> c < 0x80);
+    }
+
+    private static boolean isDelay(String value) {
+        return !value.isEmpty() && value.length() <= 5 && value.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Long.parseLong(value) <= MAX_DELAY_MILLIS;
+    }
+
+    /** The tokens not understood: the first few kept, clipped, all of them counted. */
+    private static final class Ignored {
+        final List<String> kept = new ArrayList<>();
+        int count;
+
+        <T> T add(String token, T keep) {
+            if (count++ < MAX_IGNORED_KEPT) {
+                kept.add(ClientText.clip(token));
+            }
+            return keep;
+        }
     }
 
     /** @return a copy without the forced code (when the operation does not document it) */
     public Prefer withoutCode() {
         List<String> more = new ArrayList<>(ignored);
-        more.add("code=" + code);
-        return new Prefer(null, outcome, delayMillis, more);
+        if (more.size() < MAX_IGNORED_KEPT) {
+            more.add("code=" + code);
+        }
+        return new Prefer(null, outcome, delayMillis, more, ignoredCount + 1);
     }
 
-    /** @return the {@code Preference-Applied} value, or null when nothing was honoured */
-    public String applied() {
+    /**
+     * @param status        the status being answered
+     * @param outcomeUsed   whether a task was created with the outcome asked for
+     * @return the {@code Preference-Applied} value, or null when nothing was honoured: a code only when it is
+     *         the status answered, an outcome only when a task was created with it
+     */
+    public String applied(int status, boolean outcomeUsed) {
         List<String> applied = new ArrayList<>();
-        if (code != null) {
+        if (code != null && code == status) {
             applied.add("code=" + code);
         }
-        if (outcome != Lifecycle.Requested.ANY) {
+        if (outcome != Lifecycle.Requested.ANY && outcomeUsed) {
             applied.add("outcome=" + outcome.name().toLowerCase(Locale.ROOT));
         }
         if (delayMillis > 0) {

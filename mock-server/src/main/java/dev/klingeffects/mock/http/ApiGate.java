@@ -3,8 +3,10 @@ package dev.klingeffects.mock.http;
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.auth.ApiKeys;
+import dev.klingeffects.mock.auth.KeyId;
 import dev.klingeffects.mock.control.Prefer;
 import dev.klingeffects.mock.limits.RateLimiter;
+import dev.klingeffects.mock.logging.RateLimitedLog;
 import dev.klingeffects.mock.tasks.MockClock;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -18,14 +20,18 @@ import org.slf4j.LoggerFactory;
 final class ApiGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiGate.class);
+    /** Ignored preferences are worth a warning, but a client must not be able to fill the disk with them. */
+    private static final int IGNORED_PREFER_LINES_PER_SECOND = 10;
 
     /** Admitted with a key, or refused with a reply; {@code rateHeaders} go on every answer. */
-    record Admission(String key, Prefer prefer, Map<String, String> rateHeaders, Reply refusal) {}
+    record Admission(KeyId key, Prefer prefer, Map<String, String> rateHeaders, Reply refusal) {}
 
     private final ApiKeys keys;
     private final RateLimiter limiter;
     private final ForcedReplies forced;
     private final MockClock clock;
+    private final RateLimitedLog ignoredPreferences =
+            RateLimitedLog.of(LOG, true, IGNORED_PREFER_LINES_PER_SECOND);
 
     ApiGate(ApiKeys keys, RateLimiter limiter, ForcedReplies forced, MockClock clock) {
         this.keys = keys;
@@ -39,12 +45,12 @@ final class ApiGate {
         if (prefer.code() != null && !operation.documentedStatuses().contains(prefer.code())) {
             prefer = prefer.withoutCode();
         }
-        if (!prefer.ignored().isEmpty()) {
-            LOG.warn("Ignored Prefer {} on {}: use code=<one of {}>, outcome=success|failed, delay=0..{}",
-                    prefer.ignored(), operation.id(), operation.documentedStatuses(), Prefer.MAX_DELAY_MILLIS);
-        }
-        if (prefer.applied() != null) {
-            ctx.header("Preference-Applied", prefer.applied());
+        if (prefer.ignoredCount() > 0 && ignoredPreferences.admit()) {
+            ignoredPreferences.writeAdmitted("Ignored Prefer " + String.join(", ", prefer.ignored())
+                    + (prefer.ignoredCount() > prefer.ignored().size()
+                            ? " and " + (prefer.ignoredCount() - prefer.ignored().size()) + " more" : "")
+                    + " on " + operation.id() + ": use code=<one of " + operation.documentedStatuses()
+                    + ">, outcome=success|failed, delay=0.." + Prefer.MAX_DELAY_MILLIS);
         }
         Integer code = prefer.code();
         if (code != null && code != 200) {
@@ -69,6 +75,15 @@ final class ApiGate {
             return refuse(prefer, tooMany);
         }
         return new Admission(verdict.key(), prefer, headers, null);
+    }
+
+    /**
+     * @param outcomeUsed whether a task was created with the outcome the request asked for
+     * @return the reply with {@code Preference-Applied} saying what of the request's preferences it honours
+     */
+    static Reply withPreferenceApplied(Reply reply, Prefer prefer, boolean outcomeUsed) {
+        String applied = prefer.applied(reply.status(), outcomeUsed);
+        return applied == null ? reply : reply.withHeaders(Map.of("Preference-Applied", applied));
     }
 
     private static Admission refuse(Prefer prefer, Reply reply) {

@@ -34,13 +34,14 @@ final class GetTaskHandler implements Handler {
         ApiGate.Admission admission = gate.admit(ctx, operation, taskId);
         long delay = admission.prefer().delayMillis();
         if (admission.refusal() != null) {
-            Responder.send(ctx, admission.refusal(), delay);
+            Responder.send(ctx, ApiGate.withPreferenceApplied(admission.refusal(), admission.prefer(), false), delay);
             return;
         }
         Task task = store.find(taskId).filter(found -> found.owner().equals(admission.key())).orElse(null);
         Reply reply = task == null
                 ? Reply.error(ContractError.notFound("task " + ContractError.quote(taskId) + " not found"))
                 : Reply.json(200, views.task(task, clock.now(), links.baseUrl(ctx)));
-        Responder.send(ctx, reply.withHeaders(admission.rateHeaders()), delay);
+        Responder.send(ctx, ApiGate.withPreferenceApplied(reply.withHeaders(admission.rateHeaders()),
+                admission.prefer(), false), delay);
     }
 }

@@ -51,10 +51,11 @@ final class SubmitTaskHandler implements Handler {
         ApiGate.Admission admission = gate.admit(ctx, operation, null);
         long delay = admission.prefer().delayMillis();
         if (admission.refusal() != null) {
-            Responder.send(ctx, admission.refusal(), delay);
+            Responder.send(ctx, ApiGate.withPreferenceApplied(admission.refusal(), admission.prefer(), false), delay);
             return;
         }
-        Responder.send(ctx, submit(ctx, admission).withHeaders(admission.rateHeaders()), delay);
+        Reply reply = submit(ctx, admission).withHeaders(admission.rateHeaders());
+        Responder.send(ctx, ApiGate.withPreferenceApplied(reply, admission.prefer(), reply.status() == 200), delay);
     }
 
     private Reply submit(Context ctx, ApiGate.Admission admission) {

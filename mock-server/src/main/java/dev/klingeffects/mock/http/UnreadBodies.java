@@ -10,7 +10,8 @@ import java.io.InputStream;
  * Draining is bounded: it takes one of half as many places as {@code --max-uploads} allows (none free:
  * the connection closes at once), at most {@link #MAX_DRAIN_BYTES} and {@link #MAX_DRAIN_NANOS}, after
  * which the answer says {@code Connection: close}. So a refusal never reads unbounded input, and a flood
- * of refused bodies never takes the places of uploads.
+ * of refused bodies never takes the places of uploads. A body the client holds back until it hears
+ * {@code 100 Continue} is never asked for: the refusal comes at once and the connection closes.
  */
 public final class UnreadBodies {
 
@@ -42,6 +43,12 @@ public final class UnreadBodies {
         if (!hasBody || ctx.req().getAttribute(HANDLED) != null) {
             return;
         }
+        // The client waits for "100 Continue" before sending its body: reading it would send that promise,
+        // and the refusal would come only after the whole body (or the idle timeout). Answer now and close.
+        if (expectsContinue(ctx)) {
+            refuseUnread(ctx);
+            return;
+        }
         UploadLimits limits = (UploadLimits) ctx.req().getAttribute(LIMITS);
         if (declared > MAX_DRAIN_BYTES || limits == null || !limits.tryStartDraining()) {
             refuseUnread(ctx);
@@ -52,6 +59,11 @@ public final class UnreadBodies {
         } finally {
             limits.stopDraining();
         }
+    }
+
+    private static boolean expectsContinue(Context ctx) {
+        String expect = ctx.header("Expect");
+        return expect != null && expect.strip().equalsIgnoreCase("100-continue");
     }
 
     private static void drain(Context ctx, long expected) {

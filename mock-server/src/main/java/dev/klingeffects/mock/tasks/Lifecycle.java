@@ -1,5 +1,7 @@
 package dev.klingeffects.mock.tasks;
 
+import dev.klingeffects.mock.auth.KeyId;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -40,7 +42,7 @@ public final class Lifecycle {
     /**
      * @return a new task, starting now
      */
-    public Task start(String id, String owner, String effect, int videoSeconds, long now, Requested requested) {
+    public Task start(String id, KeyId owner, String effect, int videoSeconds, long now, Requested requested) {
         return start(id, owner, effect, videoSeconds, now, requested, null);
     }
 
@@ -48,7 +50,7 @@ public final class Lifecycle {
      * @param reason the {@code error_message} if the task fails, or null for one of the spec's reasons
      * @return a new task, starting now
      */
-    public synchronized Task start(String id, String owner, String effect, int videoSeconds, long now,
+    public synchronized Task start(String id, KeyId owner, String effect, int videoSeconds, long now,
                                    Requested requested, String reason) {
         long processing = processingMinMillis == processingMaxMillis ? processingMinMillis
                 : random.nextLong(processingMinMillis, processingMaxMillis + 1);

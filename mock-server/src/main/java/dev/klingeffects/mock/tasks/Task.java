@@ -1,11 +1,13 @@
 package dev.klingeffects.mock.tasks;
 
+import dev.klingeffects.mock.auth.KeyId;
+
 /**
  * A submitted task. Immutable: its status at any moment follows from its timestamps, so no
  * background thread moves tasks along; forcing a state replaces the record.
  *
  * @param id             the {@code task_id}
- * @param owner          the API key that submitted it (only that key can see it)
+ * @param owner          the fingerprint of the API key that submitted it (only that key can see it)
  * @param effect         the effect name
  * @param videoSeconds   the requested duration, or the effect's default
  * @param createdAt      submit time (mock clock, Unix ms)
@@ -16,7 +18,7 @@ package dev.klingeffects.mock.tasks;
  * @param forcedStatus   a status set through the admin API, or null
  * @param fileToken      the unguessable part of the result file's name
  */
-public record Task(String id, String owner, String effect, int videoSeconds, long createdAt, long startsAt,
+public record Task(String id, KeyId owner, String effect, int videoSeconds, long createdAt, long startsAt,
                    long finishesAt, TaskStatus outcome, String failureReason, TaskStatus forcedStatus,
                    String fileToken) {
 

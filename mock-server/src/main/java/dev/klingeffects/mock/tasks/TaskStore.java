@@ -1,5 +1,7 @@
 package dev.klingeffects.mock.tasks;
 
+import dev.klingeffects.mock.auth.KeyId;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class TaskStore {
 
     private final Map<String, Held> tasks = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> evictionOrder = new ConcurrentLinkedQueue<>();
-    private final Map<String, Set<String>> unfinishedByOwner = new ConcurrentHashMap<>();
+    private final Map<KeyId, Set<String>> unfinishedByOwner = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong evictedFinished = new AtomicLong();
     private final AtomicLong evictedUnfinished = new AtomicLong();
@@ -51,9 +53,40 @@ public final class TaskStore {
         this.clock = clock;
     }
 
-    /** @param task a new task, kept whatever its owner already has (the admin API's way) */
+    /** @param task a new task, kept whatever its owner already has */
     public void add(Task task) {
         addWithin(task, 0);
+    }
+
+    /**
+     * Adds a task with a chosen id (the admin API's way), or replaces the task of that id if the same key
+     * owns it; never one of another key.
+     *
+     * @return false, and nothing changed, when another key owns a task of that id
+     */
+    public boolean addOrReplaceOwn(Task task) {
+        boolean[] taken = new boolean[1];
+        Held[] replaced = new Held[1];
+        tasks.compute(task.id(), (id, held) -> {
+            if (held != null && !held.task().owner().equals(task.owner())) {
+                taken[0] = true;
+                return held;
+            }
+            replaced[0] = held;
+            return new Held(task, sequence.incrementAndGet());
+        });
+        if (taken[0]) {
+            return false;
+        }
+        if (!task.statusAt(clock.now()).finished()) {
+            unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
+        }
+        // A replaced task keeps its place in the eviction order: one id is never queued twice.
+        if (replaced[0] == null) {
+            evictionOrder.add(task.id());
+            evictIfOverCapacity();
+        }
+        return true;
     }
 
     /**
@@ -227,10 +260,10 @@ public final class TaskStore {
     /**
      * Counts the owner's unfinished tasks, forgetting finished ones as it goes.
      *
-     * @param owner an API key
+     * @param owner an API key's fingerprint
      * @return how many of its tasks are pending or processing, and when the first is due
      */
-    public Unfinished unfinished(String owner) {
+    public Unfinished unfinished(KeyId owner) {
         Set<String> ids = unfinishedByOwner.get(owner);
         return ids == null ? new Unfinished(0, -1) : count(ids, clock.now());
     }
@@ -238,39 +271,51 @@ public final class TaskStore {
     /**
      * One page of live tasks in order of arrival.
      *
-     * @param tasks      the page, oldest first
+     * @param tasks      the page, in the order asked for
      * @param nextCursor the cursor of the next page, or -1 when this is the last
      * @param matching   how many live tasks match the filter, all pages together
      */
     public record Page(List<Task> tasks, long nextCursor, int matching) {}
 
     /**
-     * Lists live tasks that arrived after {@code cursor} and match {@code filter}; memory is bounded by
-     * {@code limit} whatever the store holds.
+     * Lists live tasks that arrived after {@code cursor} and match {@code filter}, oldest first; memory is
+     * bounded by {@code limit} whatever the store holds.
      */
     public Page page(long cursor, int limit, Predicate<Task> filter) {
+        return page(cursor, limit, filter, false);
+    }
+
+    /**
+     * Lists live tasks that match {@code filter}, oldest first from after {@code cursor}, or newest first
+     * from before it (0: from the newest); memory is bounded by {@code limit} whatever the store holds.
+     */
+    public Page page(long cursor, int limit, Predicate<Task> filter, boolean newestFirst) {
         long now = clock.now();
-        PriorityQueue<Held> newestOfPage = new PriorityQueue<>(Comparator.comparingLong(Held::seq).reversed());
+        Comparator<Held> pageOrder = newestFirst ? Comparator.comparingLong(Held::seq).reversed()
+                : Comparator.comparingLong(Held::seq);
+        // Holds the page: its head is the task furthest down the order, dropped when a nearer one comes.
+        PriorityQueue<Held> page = new PriorityQueue<>(pageOrder.reversed());
         int matching = 0;
-        int after = 0;
+        int beyondCursor = 0;
         for (Held held : tasks.values()) {
             if (expired(held.task(), now) || !filter.test(held.task())) {
                 continue;
             }
             matching++;
-            if (held.seq() <= cursor) {
+            boolean beyond = newestFirst ? cursor == 0 || held.seq() < cursor : held.seq() > cursor;
+            if (!beyond) {
                 continue;
             }
-            after++;
-            newestOfPage.add(held);
-            if (newestOfPage.size() > limit) {
-                newestOfPage.poll();
+            beyondCursor++;
+            page.add(held);
+            if (page.size() > limit) {
+                page.poll();
             }
         }
-        List<Held> page = new ArrayList<>(newestOfPage);
-        page.sort(Comparator.comparingLong(Held::seq));
-        long next = after > limit && !page.isEmpty() ? page.get(page.size() - 1).seq() : -1;
-        return new Page(page.stream().map(Held::task).toList(), next, matching);
+        List<Held> ordered = new ArrayList<>(page);
+        ordered.sort(pageOrder);
+        long next = beyondCursor > limit && !ordered.isEmpty() ? ordered.get(ordered.size() - 1).seq() : -1;
+        return new Page(ordered.stream().map(Held::task).toList(), next, matching);
     }
 
     /** @return how many tasks are held */

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Checks one image string: an http(s) URL (never fetched) or Base64 without a {@code data:} prefix.
- * Base64 is checked in this order: well-formed, size, format, dimensions, aspect ratio; only the
+ * Base64 is checked in this order: well-formed, size, format, dimensions (least, then most), aspect ratio; only the
  * header bytes are decoded.
  */
 final class ImageInspector {
@@ -94,6 +94,10 @@ final class ImageInspector {
         if (size.width() < rules.minWidth() || size.height() < rules.minHeight()) {
             return Optional.of(ContractError.valueOutOfRange("parameter '" + parameter + "' must be at least "
                     + rules.minWidth() + "x" + rules.minHeight() + " px, got " + found));
+        }
+        if (size.width() > rules.maxWidth() || size.height() > rules.maxHeight()) {
+            return Optional.of(ContractError.valueOutOfRange("parameter '" + parameter + "' must be at most "
+                    + rules.maxWidth() + "x" + rules.maxHeight() + " px, got " + found));
         }
         double ratio = (double) size.width() / size.height();
         double max = rules.maxAspectRatio();

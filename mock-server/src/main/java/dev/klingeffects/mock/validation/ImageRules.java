@@ -7,12 +7,13 @@ import java.util.Locale;
 
 /** The image limits of the spec's {@code x-image} extension. */
 public record ImageRules(List<String> urlSchemes, List<String> formats, long maxBytes, int minWidth,
-                         int minHeight, double maxAspectRatio) {
+                         int minHeight, long maxWidth, long maxHeight, double maxAspectRatio) {
 
     static ImageRules from(JsonNode extension) {
         return new ImageRules(texts(extension.path("url-schemes")), texts(extension.path("formats")),
                 extension.path("max-bytes").asLong(), extension.path("min-width").asInt(),
-                extension.path("min-height").asInt(), extension.path("max-aspect-ratio").asDouble());
+                extension.path("min-height").asInt(), extension.path("max-width").asLong(Long.MAX_VALUE),
+                extension.path("max-height").asLong(Long.MAX_VALUE), extension.path("max-aspect-ratio").asDouble());
     }
 
     private static List<String> texts(JsonNode array) {

@@ -4,20 +4,30 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Reads a submit body with Jackson's streaming parser into a small tree, leaving large strings
- * (images) in the request bytes as {@link LargeTextNode}s: the parser skips them without decoding,
- * so a 10 MB image costs its bytes once, not several copies as characters.
+ * Reads a submit body with Jackson's streaming parser into a small tree of the fields the contract
+ * reads, leaving large strings (images) in the request bytes as {@link LargeTextNode}s: the parser skips
+ * them without decoding, so a 10 MB image costs its bytes once, not several copies as characters.
+ * Everything else is skipped, never built: fields the contract does not read (the parser still checks
+ * their syntax), and within the fields it reads, arrays beyond their first {@link #KEPT_ITEMS} items and
+ * objects or nested arrays over {@link #SMALL_CONTAINER_BYTES}. So what a body costs beyond its own bytes
+ * is bounded whatever it holds: a body of nine million `{}` no longer builds nine million nodes.
  */
 final class JsonBody {
 
     /** Strings at least this long, with no escapes, stay in the request bytes. */
     static final int LARGE_STRING_BYTES = 64 * 1024;
+    /** Items of an array field built as nodes; beyond them items are only counted. */
+    static final int KEPT_ITEMS = 64;
+    /** Objects and nested arrays in a field the contract reads are built only up to this size, for messages. */
+    static final int SMALL_CONTAINER_BYTES = 1024;
 
     /** What the body turned out to be. */
     enum Shape { OBJECT, NOT_AN_OBJECT }
@@ -27,9 +37,10 @@ final class JsonBody {
     private JsonBody() {}
 
     /**
-     * @throws IOException when the body is not valid JSON
+     * @param known the names of the fields the contract reads; any other field is skipped
+     * @throws IOException when the body is not valid JSON, or names a field it reads twice
      */
-    static Parsed parse(ObjectMapper mapper, byte[] body) throws IOException {
+    static Parsed parse(ObjectMapper mapper, byte[] body, Set<String> known) throws IOException {
         try (JsonParser parser = mapper.getFactory().createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -44,7 +55,16 @@ final class JsonBody {
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                root.set(name, value(mapper, parser, parser.nextToken(), body));
+                JsonToken valueToken = parser.nextToken();
+                if (!known.contains(name)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                // Two values for one field the contract reads: which one counts is anyone's guess.
+                if (root.has(name)) {
+                    throw new IOException("duplicate field " + name);
+                }
+                root.set(name, field(mapper, parser, valueToken, body));
             }
             if (token != JsonToken.END_OBJECT) {
                 throw new IOException("unterminated object");
@@ -60,24 +80,48 @@ final class JsonBody {
         }
     }
 
+    /** A field's value: an array item by item (images), anything else as {@link #value}. */
+    private static JsonNode field(ObjectMapper mapper, JsonParser parser, JsonToken token, byte[] body) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            return value(mapper, parser, token, body);
+        }
+        List<JsonNode> kept = new ArrayList<>();
+        int total = 0;
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (item == null) {
+                throw new IOException("unterminated array");
+            }
+            if (total++ < KEPT_ITEMS) {
+                kept.add(value(mapper, parser, item, body));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return total > KEPT_ITEMS ? new LongArrayNode(kept, total) : mapper.createArrayNode().addAll(kept);
+    }
+
     private static JsonNode value(ObjectMapper mapper, JsonParser parser, JsonToken token, byte[] body) throws IOException {
         if (token == JsonToken.VALUE_STRING) {
             return string(parser, body);
         }
-        if (token == JsonToken.START_ARRAY) {
-            ArrayNode array = mapper.createArrayNode();
-            JsonToken item;
-            while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
-                if (item == null) {
-                    throw new IOException("unterminated array");
-                }
-                array.add(value(mapper, parser, item, body));
-            }
-            return array;
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            return container(mapper, parser, token, body);
         }
         return mapper.readTree(parser);
     }
 
+    /** An object or array where the schema wants a scalar: built only when small, else just its type. */
+    private static JsonNode container(ObjectMapper mapper, JsonParser parser, JsonToken token, byte[] body)
+            throws IOException {
+        long start = parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        long end = parser.currentLocation().getByteOffset();
+        if (start >= 0 && end > start && end <= body.length && end - start <= SMALL_CONTAINER_BYTES) {
+            return mapper.readTree(body, (int) start, (int) (end - start));
+        }
+        return token == JsonToken.START_OBJECT ? ElidedContainer.object() : ElidedContainer.array();
+    }
     private static JsonNode string(JsonParser parser, byte[] body) throws IOException {
         long offset = parser.currentTokenLocation().getByteOffset();
         if (offset < 0 || offset >= body.length || body[(int) offset] != '"') {
@@ -100,6 +144,11 @@ final class JsonBody {
     /** @return the length of a text node, the full one for large strings */
     static int length(JsonNode text) {
         return text instanceof LargeTextNode large ? large.length() : text.textValue().length();
+    }
+
+    /** @return how many items an array had, all of them for arrays too long to keep */
+    static int count(JsonNode array) {
+        return array instanceof LongArrayNode longArray ? longArray.total() : array.size();
     }
 
     /** @return the characters of a text node, read in place for large strings */

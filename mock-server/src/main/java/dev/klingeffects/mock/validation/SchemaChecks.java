@@ -17,6 +17,7 @@ final class SchemaChecks {
                     + ", got " + shown(value));
         }
         if (field.items() != null) {
+            // The items kept: an array too long to keep is refused by its count anyway.
             for (int i = 0; i < value.size(); i++) {
                 ContractError error = type(field.items(), parameter + "[" + i + "]", value.get(i));
                 if (error != null) {
@@ -52,7 +53,7 @@ final class SchemaChecks {
                     + field.minimum() + " and " + field.maximum() + ", got " + shown(value));
         }
         if (value.isArray()) {
-            ContractError count = itemCount(field, parameter, value.size());
+            ContractError count = itemCount(field, parameter, JsonBody.count(value));
             if (count != null) {
                 return count;
             }

@@ -2,6 +2,7 @@ package dev.klingeffects.mock.validation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,13 @@ import java.util.Set;
  * types, ranges, catalog rules, image checks.
  */
 public final class SubmitValidator {
+
+    /**
+     * Most JSON tokens (names, values, brackets) a body may hold. A valid submit needs a dozen; fields the
+     * contract does not read are skipped, not built, but the parser still remembers each distinct member
+     * name it meets (about 75 bytes each), so this bounds what a body costs beyond its own bytes.
+     */
+    public static final int MAX_TOKENS = 10_000;
 
     /** The verdict: a job to run, or the error to answer. */
     public record Outcome(EffectJob job, ContractError error) {}
@@ -69,8 +77,15 @@ public final class SubmitValidator {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
                         .maxNestingDepth(64)
+                        .maxTokenCount(MAX_TOKENS)
                         .build())
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // No STRICT_DUPLICATE_DETECTION: it keeps every member name of every object, skipped ones
+                // included. JsonBody refuses a field it reads given twice; in skipped content names are never
+                // looked at, so a repeated one changes nothing. The parser's own table of names still grows
+                // with each distinct one, which MAX_TOKENS bounds; none is interned in the JVM's string table.
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                // UTF-8 only (see notPlainUtf8): never guess another encoding from the first bytes.
+                .disable(JsonFactory.Feature.CHARSET_DETECTION)
                 .build())
                 // No FAIL_ON_TRAILING_TOKENS: JsonBody reads values mid-stream and checks the end itself.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -87,9 +102,16 @@ public final class SubmitValidator {
      * @return the job, or the first error
      */
     public Outcome validate(byte[] body) {
+        if (notPlainUtf8(body)) {
+            return fail(ContractError.invalidFormat("request body must be JSON in UTF-8 without a byte order mark"));
+        }
         JsonBody.Parsed parsed;
         try {
-            parsed = JsonBody.parse(json, body);
+            parsed = JsonBody.parse(json, body, fields.keySet());
+        } catch (StreamConstraintsException e) {
+            return fail(ContractError.invalidFormat(String.valueOf(e.getMessage()).startsWith("Token count")
+                    ? "request body must hold at most " + MAX_TOKENS + " JSON tokens (names, values, brackets)"
+                    : "invalid JSON format"));
         } catch (IOException | RuntimeException e) {
             return fail(ContractError.invalidFormat("invalid JSON format"));
         }
@@ -144,6 +166,20 @@ public final class SubmitValidator {
             }
         }
         return new Outcome(new EffectJob(effect, duration), null);
+    }
+
+    /**
+     * A byte order mark, or the zero bytes UTF-16 and UTF-32 put around ASCII: JSON text starts with ASCII
+     * whitespace or a value, and a raw zero byte is never valid JSON, so only other encodings start so.
+     */
+    private static boolean notPlainUtf8(byte[] body) {
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        int first = body.length == 0 ? -1 : body[0] & 0xFF;
+        return first == 0xEF || first == 0xFE || first == 0xFF;
     }
 
     private static boolean absent(JsonNode value) {

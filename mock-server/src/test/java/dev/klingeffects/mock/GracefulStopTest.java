@@ -1,0 +1,81 @@
+package dev.klingeffects.mock;
+
+import static dev.klingeffects.mock.support.Requests.KEY;
+import static dev.klingeffects.mock.support.Requests.SUBMIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.mock.config.SettingsParser;
+import dev.klingeffects.mock.support.RawHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** A stop lets an upload that keeps its rate finish within the grace, and idle connections hold nothing up. */
+class GracefulStopTest {
+
+    private static MockServer start(String grace) {
+        return MockServer.create(SettingsParser.parse(new String[] {"--port", "0", "--access-log", "false",
+                "--shutdown-grace", grace}, Map.of(), ContractSpec.load().modellix())).start();
+    }
+
+    @Test
+    void anUploadArrivingWithPausesFinishesAfterTheStopBegan() throws Exception {
+        MockServer server = start("10");
+        byte[] body = paddedSubmit(96 * 1024);
+        byte[] head = ("POST " + SUBMIT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (RawHttp.OpenRequest upload = RawHttp.open(server.port(), head)) {
+            CompletableFuture<Void> stopped = null;
+            // 4 KiB every 50 ms, five times the minimum rate: a pause between pieces is how uploads arrive.
+            for (int sent = 0; sent < body.length; sent += 4096) {
+                assertThat(upload.send(Arrays.copyOfRange(body, sent, Math.min(body.length, sent + 4096)))).isTrue();
+                if (stopped == null && server.uploads().receiving() > 0) {
+                    stopped = CompletableFuture.runAsync(server::stop);
+                }
+                pause(50);
+            }
+
+            RawHttp.Answer answer = upload.answer();
+
+            assertThat(stopped).as("the upload never started being received").isNotNull();
+            stopped.get();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"status\":\"pending\"");
+        }
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionDoesNotHoldTheStopForItsGrace() throws Exception {
+        MockServer server = start("10");
+        // The client keeps its connection open after the answer, as HTTP clients do.
+        HttpClient client = HttpClient.newHttpClient();
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        long started = System.nanoTime();
+
+        server.stop();
+
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_000);
+    }
+
+    private static byte[] paddedSubmit(int size) {
+        String start = "{\"effect_scene\": \"pet_lion_pro\", \"image\": \"https://example.com/cat.jpg\"";
+        return (start + " ".repeat(size - start.length() - 1) + "}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
