@@ -7,11 +7,13 @@ import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -23,12 +25,23 @@ import java.util.stream.Collectors;
  */
 final class ClientCore {
 
-    private static final CatalogRules CATALOG_RULES = loadCatalogRules();
+    private static final ContractSpec SPEC = ContractSpec.load();
+    private static final CatalogRules CATALOG_RULES = CatalogRules.from(SPEC, EffectCatalog.load(SPEC));
+    /**
+     * The longest a task can live by the spec: its longest processing, then its result kept for the result TTL;
+     * after that the API has forgotten it. A task followed this long without an end is given up.
+     */
+    static final Duration LONGEST_TASK_LIFETIME = Duration.ofDays(SPEC.modellix().path("result-ttl-days").asLong(7))
+            .plusSeconds(SPEC.modellix().path("processing-seconds").path("max").asLong(120));
+    /** How often, at first, a task no caller polls is polled in the background; it doubles up to five minutes. */
+    static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(30);
     /**
      * A permit comes back when some task ends, a minute or two after it started: ten minutes lets a queue of
      * twenty submits behind three permits through. A wait, not a retry, so no retry policy shortens it.
      */
     static final Duration PERMIT_WAIT = Duration.ofMinutes(10);
+    /** At most this much of an await is kept for its last poll, so that poll can answer before the deadline. */
+    static final Duration LAST_POLL = Duration.ofSeconds(1);
 
     private final Transport transport;
     private final Retrier retrier;
@@ -36,37 +49,47 @@ final class ClientCore {
     private final Timing timing;
     private final Executor executor;
     private final UnfinishedTasks unfinished;
+    private final TaskFollower follower;
+    private final Listening listening;
+    /** The client's own step pool, when the caller gave no executor: shut down with the client. */
+    private final ExecutorService ownPool;
     private final Duration minPollInterval;
     private final Duration maxPollInterval;
     private final boolean preChecks;
 
     ClientCore(Transport transport, Redaction redaction, Timing timing, Executor callersExecutor, int maxUnfinishedTasks,
-               Duration minPollInterval, Duration maxPollInterval, boolean preChecks) {
+               Duration minPollInterval, Duration maxPollInterval, boolean preChecks, Duration followInterval,
+               RequestOptions clientOptions) {
+        this.ownPool = callersExecutor == null ? ClientThreads.stepsOfOneClient() : null;
+        Executor steps = callersExecutor != null ? callersExecutor : ownPool;
         // A step refused by a shut-down executor would leave its call waiting forever: it runs in place instead.
         Executor executor = step -> {
             try {
-                callersExecutor.execute(step);
+                steps.execute(step);
             } catch (RejectedExecutionException e) {
                 step.run();
             }
         };
         this.transport = transport;
-        this.retrier = new Retrier(timing, redaction, executor);
+        this.listening = new Listening(executor);
+        this.retrier = new Retrier(timing, redaction, executor, transport.origin(), listening, transport.log());
         this.mapper = new TaskMapper(redaction);
         this.timing = timing;
         this.executor = executor;
         this.unfinished = new UnfinishedTasks(maxUnfinishedTasks);
+        // Background polls: the client's timeout and headers, no retries (the next poll is the retry), no listener.
+        RequestOptions.Builder background = RequestOptions.builder().timeout(clientOptions.timeout().orElseThrow())
+                .retryPolicy(RetryPolicy.none());
+        clientOptions.headers().forEach(background::header);
+        RequestOptions backgroundOptions = background.build();
+        this.follower = new TaskFollower(followInterval, Duration.ofMinutes(5), LONGEST_TASK_LIFETIME,
+                taskId -> getTask(taskId, backgroundOptions, Deadlines.NONE), unfinished::ended, executor);
         this.minPollInterval = minPollInterval;
         this.maxPollInterval = maxPollInterval;
         this.preChecks = preChecks;
     }
 
-    private static CatalogRules loadCatalogRules() {
-        ContractSpec spec = ContractSpec.load();
-        return CatalogRules.from(spec, EffectCatalog.load(spec));
-    }
-
-    CompletableFuture<ModellixResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
+    CompletableFuture<RawResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
         EffectTaskRequest body;
         try {
             body = toBody(request);
@@ -74,7 +97,7 @@ final class ClientCore {
             return CompletableFuture.failedFuture(e);
         }
         String what = "submit " + request.effect();
-        Chain<ModellixResponse<SubmittedTask>> chain = new Chain<>();
+        Chain<RawResponse<SubmittedTask>> chain = new Chain<>();
         // Async: a permit that times out completes on the timer thread, which must never run callers' callbacks.
         chain.follow(unfinished.acquire(PERMIT_WAIT, what)).whenCompleteAsync((permit, refused) -> {
             if (refused != null) {
@@ -91,8 +114,8 @@ final class ClientCore {
                     .whenComplete((response, error) -> {
                         if (error != null) {
                             unfinished.unused();
-                        } else {
-                            unfinished.taken(response.value().taskId());
+                        } else if (unfinished.taken(response.value().taskId())) {
+                            follower.follow(response.value().taskId());
                         }
                         chain.settle(response, error);
                     });
@@ -100,15 +123,18 @@ final class ClientCore {
         return chain.result;
     }
 
-    CompletableFuture<ModellixResponse<EffectTask>> getTask(String taskId, RequestOptions options, long deadlineNanos) {
-        Chain<ModellixResponse<EffectTask>> chain = new Chain<>();
+    CompletableFuture<RawResponse<EffectTask>> getTask(String taskId, RequestOptions options, long deadlineNanos) {
+        Chain<RawResponse<EffectTask>> chain = new Chain<>();
         chain.follow(retrier.call(Retrier.Kind.READ, "get task " + taskId,
                 timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout),
-                mapper::task, options, deadlineNanos))
+                answer -> mapper.task(answer, taskId), options, deadlineNanos))
                 .whenComplete((response, error) -> {
                     // The permit comes back once the task is seen to end, or to be gone.
                     if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {
+                        follower.stop(taskId);
                         unfinished.ended(taskId);
+                    } else if (error == null) {
+                        follower.seen(taskId);
                     }
                     chain.settle(response, error);
                 });
@@ -117,21 +143,18 @@ final class ClientCore {
 
     /** Polls until the task ends, the first poll at once. */
     CompletableFuture<EffectTask> await(String taskId, Duration timeout, RequestOptions options) {
-        Await await = new Await(taskId, timeout, options);
+        Await await = new Await(taskId, timeout, timing.nanoTime(), options);
         await.chain.step(await::poll);
         return await.chain.result;
     }
 
     /** Waits one poll interval (no task is done the moment it is queued), then polls until it ends. */
     CompletableFuture<EffectTask> awaitSubmitted(String taskId, Duration timeout, RequestOptions options) {
-        Chain<EffectTask> chain = new Chain<>();
-        Duration first = min(minPollInterval, timeout);
-        chain.follow(timing.delay(min(jitter(minPollInterval), timeout))).thenRunAsync(() -> {
-            if (!chain.done()) {
-                chain.follow(await(taskId, timeout.minus(first), options)).whenComplete(chain::settle);
-            }
-        }, executor);
-        return chain.result;
+        // One deadline and one start for the whole wait, the first interval included.
+        Await await = new Await(taskId, timeout, timing.nanoTime(), options);
+        await.chain.follow(timing.delay(await.firstWait()))
+                .thenRunAsync(() -> await.chain.step(await::poll), executor);
+        return await.chain.result;
     }
 
     CompletableFuture<EffectTask> submitAndAwait(EffectRequest request, Duration timeout, RequestOptions options) {
@@ -146,28 +169,48 @@ final class ClientCore {
         return chain.result;
     }
 
+    /** @return the tasks submitted through this client and not yet seen to end */
+    Set<String> unfinishedTasks() {
+        return unfinished.ids();
+    }
+
     void close() {
+        follower.close();
         transport.close();
+        if (ownPool != null) {
+            ownPool.shutdown(); // steps already queued still run; later ones run in place (see the constructor)
+        }
     }
 
     /** One {@link #await}: a poll, then a wait that grows from the first interval to the longest, until the end. */
     private final class Await {
         final Chain<EffectTask> chain = new Chain<>();
         private final String taskId;
-        private final Duration timeout;
         private final RequestOptions options;
         private final ClientListener listener;
+        private final long start;
         private final long deadline;
+        /** Time kept for the poll at the deadline: one started at the deadline could not answer. */
+        private final long lastPollNanos;
         private Duration interval = minPollInterval;
         private String lastStatus;
         private boolean polled;
+        private boolean lastPoll;
 
-        Await(String taskId, Duration timeout, RequestOptions options) {
+        Await(String taskId, Duration timeout, long start, RequestOptions options) {
             this.taskId = taskId;
-            this.timeout = timeout;
             this.options = options;
             this.listener = options.listener().orElse(null);
-            this.deadline = Deadlines.after(timing.nanoTime(), timeout);
+            this.start = start;
+            this.deadline = Deadlines.after(start, timeout);
+            Duration quarter = timeout.compareTo(LAST_POLL.multipliedBy(4)) >= 0 ? LAST_POLL : timeout.dividedBy(4);
+            this.lastPollNanos = min(quarter, options.timeout().orElseThrow()).toNanos();
+        }
+
+        /** The wait before the first poll of a task just submitted: one interval, leaving time for that poll. */
+        Duration firstWait() {
+            long remaining = Deadlines.remaining(deadline, timing.nanoTime());
+            return Duration.ofNanos(Math.max(0, Math.min(jitter(minPollInterval).toNanos(), remaining - lastPollNanos)));
         }
 
         void poll() {
@@ -177,7 +220,7 @@ final class ClientCore {
             }
         }
 
-        private void seen(ModellixResponse<EffectTask> response, Throwable error) {
+        private void seen(RawResponse<EffectTask> response, Throwable error) {
             if (chain.done()) {
                 return;
             }
@@ -187,33 +230,44 @@ final class ClientCore {
             }
             EffectTask task = response.value();
             if (!polled || !Objects.equals(lastStatus, task.rawStatus())) {
-                Listening.statusChange(listener, task, lastStatus);
+                listening.statusChange(listener, task, lastStatus);
             }
             polled = true;
             lastStatus = task.rawStatus();
-            if (task.state() == TaskState.SUCCESS) {
+            if (task.status() == TaskStatus.SUCCESS) {
                 chain.complete(task);
                 return;
             }
-            if (task.state() == TaskState.FAILED) {
+            if (task.status() == TaskStatus.FAILED) {
                 chain.fail(new TaskFailedException(task).concerning(taskId));
                 return;
             }
             long remaining = Deadlines.remaining(deadline, timing.nanoTime());
-            if (remaining <= 0) {
-                chain.fail(new TaskTimeoutException(taskId, lastStatus, timeout));
+            if (remaining <= 0 || lastPoll) {
+                chain.fail(new TaskTimeoutException(taskId, lastStatus, waited(), null));
                 return;
             }
-            Duration wait = Duration.ofNanos(Math.min(jitter(interval).toNanos(), remaining));
+            long wait = jitter(interval).toNanos();
+            if (wait > remaining - lastPollNanos) {
+                // The next poll would come too late to answer: make it the last, early enough to be heard.
+                lastPoll = true;
+                wait = Math.max(0, remaining - lastPollNanos);
+            }
             interval = min(maxPollInterval, Duration.ofMillis(interval.toMillis() * 3 / 2));
-            chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::poll), executor);
+            chain.follow(timing.delay(Duration.ofNanos(wait))).thenRunAsync(() -> chain.step(this::poll), executor);
+        }
+
+        /** The time really waited, to the millisecond: what a timeout reports, whatever the caller asked for. */
+        private Duration waited() {
+            return Duration.ofMillis(Duration.ofNanos(timing.nanoTime() - start).toMillis());
         }
 
         /** Every failure while waiting names the task: it exists, may be billed, and may still finish. */
         private Throwable whileWaiting(Throwable error) {
             if (error instanceof Retrier.DeadlineCut cut) {
-                // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline.
-                return new TaskTimeoutException(taskId, lastStatus, timeout, cut.failure);
+                // The server asked for a wait (a 429's Retry-After) that would end after the caller's deadline, or the
+            // deadline cut the poll in flight.
+                return new TaskTimeoutException(taskId, lastStatus, waited(), cut.failure);
             }
             if (error instanceof ModellixException failure) {
                 return failure.concerning(taskId);
@@ -232,7 +286,7 @@ final class ClientCore {
             // built: the server decides. A near miss of a known name is a typo: say so before paying.
             if (!unknownWithoutSuggestion) {
                 CATALOG_RULES.check(request.effect(), Set.of("effect_scene", field), duration).ifPresent(error -> {
-                    throw ErrorTranslator.typed(error, RateLimitInfo.NONE, true);
+                    throw ErrorTranslator.typed(error, Map.of(), true);
                 });
             }
         }
@@ -262,7 +316,7 @@ final class ClientCore {
         }
         throw ErrorTranslator.typed(ContractError.valueOutOfRange("parameter 'duration' must be one of "
                 + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")) + ", got " + seconds),
-                RateLimitInfo.NONE, true);
+                Map.of(), true);
     }
 
     static Duration jitter(Duration interval) {
@@ -272,5 +326,9 @@ final class ClientCore {
 
     static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

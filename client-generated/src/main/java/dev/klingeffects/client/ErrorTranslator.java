@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.DateTimeException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns an error answer into the typed, unchecked exceptions. */
@@ -20,23 +22,26 @@ final class ErrorTranslator {
 
     static ModellixApiException translate(Answer answer, boolean submit, Redaction redaction) {
         ContractError error = ContractError.parse(answer.status(), redaction.redact(messageOf(answer)));
-        return typed(error, rateLimit(answer.headers(), Instant.now()), submit);
+        return typed(error, answer.headers().map(), submit);
     }
 
-    /** @param submit whether the failed call was a submit, which is retryable only on 429 */
-    static ModellixApiException typed(ContractError error, RateLimitInfo rateLimit, boolean submit) {
+    /**
+     * @param headers the error answer's headers, empty for an error found before any answer
+     * @param submit  whether the failed call was a submit, which is retryable only on 429
+     */
+    static ModellixApiException typed(ContractError error, Map<String, List<String>> headers, boolean submit) {
         boolean retryable = error.status() == 429 || (!submit && error.status() >= 500);
         int status = error.status();
         String category = error.category();
         String detail = error.detail();
         return switch (status) {
-            case 400, 413 -> new InvalidRequestException(status, category, detail, rateLimit, retryable);
-            case 401 -> new AuthenticationException(status, category, detail, rateLimit, retryable);
-            case 402 -> new InsufficientBalanceException(status, category, detail, rateLimit, retryable);
-            case 404 -> new TaskNotFoundException(status, category, detail, rateLimit, retryable);
-            case 429 -> new RateLimitException(status, category, detail, rateLimit, retryable);
-            default -> status >= 500 ? new ServerException(status, category, detail, rateLimit, retryable)
-                    : new ModellixApiException(status, category, detail, rateLimit, retryable);
+            case 400, 413 -> new InvalidRequestException(status, category, detail, headers, retryable);
+            case 401 -> new AuthenticationException(status, category, detail, headers, retryable);
+            case 402 -> new InsufficientBalanceException(status, category, detail, headers, retryable);
+            case 404 -> new TaskNotFoundException(status, category, detail, headers, retryable);
+            case 429 -> new RateLimitException(status, category, detail, headers, retryable);
+            default -> status >= 500 ? new ServerException(status, category, detail, headers, retryable)
+                    : new ModellixApiException(status, category, detail, headers, retryable);
         };
     }
 

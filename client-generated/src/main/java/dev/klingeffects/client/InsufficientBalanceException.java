@@ -1,26 +1,23 @@
 package dev.klingeffects.client;
 
+import java.util.List;
+import java.util.Map;
+
 /** 402: the account's balance is too low; top up, do not retry. */
 public class InsufficientBalanceException extends ModellixApiException {
 
     /**
-     * @param status    HTTP status
-     * @param category  the message's category
-     * @param detail    the message's detail
-     * @param rateLimit the response's rate-limit headers
+     * For tests and fakes of {@link KlingEffectsClient}: an answer without headers, retryable as a read would be.
+     *
+     * @param httpStatus the HTTP status
+     * @param category   the message's category
+     * @param detail     the message's detail
      */
-    public InsufficientBalanceException(int status, String category, String detail, RateLimitInfo rateLimit) {
-        super(status, category, detail, rateLimit);
+    public InsufficientBalanceException(int httpStatus, String category, String detail) {
+        super(httpStatus, category, detail);
     }
 
-    /**
-     * @param status    HTTP status
-     * @param category  the message's category
-     * @param detail    the message's detail
-     * @param rateLimit the response's rate-limit headers
-     * @param retryable whether the same request may be sent again
-     */
-    public InsufficientBalanceException(int status, String category, String detail, RateLimitInfo rateLimit, boolean retryable) {
-        super(status, category, detail, rateLimit, retryable);
+    InsufficientBalanceException(int httpStatus, String category, String detail, Map<String, List<String>> headers, boolean retryable) {
+        super(httpStatus, category, detail, headers, retryable);
     }
 }

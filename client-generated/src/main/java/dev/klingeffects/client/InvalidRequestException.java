@@ -1,26 +1,23 @@
 package dev.klingeffects.client;
 
+import java.util.List;
+import java.util.Map;
+
 /** 400 (and 413): the request broke a rule; fix it, do not retry. */
 public class InvalidRequestException extends ModellixApiException {
 
     /**
-     * @param status    HTTP status
-     * @param category  the message's category
-     * @param detail    the message's detail
-     * @param rateLimit the response's rate-limit headers
+     * For tests and fakes of {@link KlingEffectsClient}: an answer without headers, retryable as a read would be.
+     *
+     * @param httpStatus the HTTP status
+     * @param category   the message's category
+     * @param detail     the message's detail
      */
-    public InvalidRequestException(int status, String category, String detail, RateLimitInfo rateLimit) {
-        super(status, category, detail, rateLimit);
+    public InvalidRequestException(int httpStatus, String category, String detail) {
+        super(httpStatus, category, detail);
     }
 
-    /**
-     * @param status    HTTP status
-     * @param category  the message's category
-     * @param detail    the message's detail
-     * @param rateLimit the response's rate-limit headers
-     * @param retryable whether the same request may be sent again
-     */
-    public InvalidRequestException(int status, String category, String detail, RateLimitInfo rateLimit, boolean retryable) {
-        super(status, category, detail, rateLimit, retryable);
+    InvalidRequestException(int httpStatus, String category, String detail, Map<String, List<String>> headers, boolean retryable) {
+        super(httpStatus, category, detail, headers, retryable);
     }
 }

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,27 +23,42 @@ import java.util.concurrent.Executor;
  * Thread-safe; build one and share it. Every operation has an {@code …Async} twin that holds no thread
  * while it waits (non-blocking I/O, scheduled waits); cancelling its future stops it: no further request
  * is sent and the one in progress is aborted.
+ *
+ * <p>An interface, so a service's own unit tests can put a fake in its place; {@link #builder()} and
+ * {@link #fromEnv()} build the real one.
  */
-public final class KlingEffectsClient implements AutoCloseable {
+public interface KlingEffectsClient extends AutoCloseable {
 
     /** The production API. */
-    public static final String DEFAULT_BASE_URL = "https://api.modellix.ai";
-    /** Where {@link Builder#build()} looks for the key when none is given. */
-    public static final String API_KEY_ENV = "MODELLIX_API_KEY";
-
-    private final ClientCore core;
-    private final RequestOptions options;
-    private final String baseUrl;
-
-    private KlingEffectsClient(ClientCore core, RequestOptions options, String baseUrl) {
-        this.core = core;
-        this.options = options;
-        this.baseUrl = baseUrl;
-    }
+    String DEFAULT_BASE_URL = "https://api.modellix.ai";
+    /** The API key, read by {@link Builder#build()} when none is given, and by {@link #fromEnv()}. */
+    String API_KEY_ENV = "MODELLIX_API_KEY";
+    /** The base URL, read by {@link #fromEnv()}. */
+    String BASE_URL_ENV = "MODELLIX_BASE_URL";
+    /** The request timeout in seconds or ISO-8601, read by {@link #fromEnv()}. */
+    String REQUEST_TIMEOUT_ENV = "MODELLIX_REQUEST_TIMEOUT";
+    /** The connect timeout in seconds or ISO-8601, read by {@link #fromEnv()}. */
+    String CONNECT_TIMEOUT_ENV = "MODELLIX_CONNECT_TIMEOUT";
+    /**
+     * {@code info} or {@code debug} logs every HTTP exchange (method, path, status, time) and every retry
+     * through {@link System.Logger} {@code dev.klingeffects.client.http}, at that level; never a header, a
+     * key or a body. Read when a client is built; the system property {@value #LOG_PROPERTY} wins over it.
+     */
+    String LOG_ENV = "MODELLIX_LOG";
+    /** The system property twin of {@link #LOG_ENV}. */
+    String LOG_PROPERTY = "modellix.log";
 
     /** @return a builder with the defaults: production URL, key from {@code MODELLIX_API_KEY} */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * @return a client configured from the environment alone: {@code builder().fromEnv().build()}
+     * @throws IllegalStateException when {@code MODELLIX_API_KEY} is unset
+     */
+    static KlingEffectsClient fromEnv() {
+        return builder().fromEnv().build();
     }
 
     /**
@@ -52,16 +67,12 @@ public final class KlingEffectsClient implements AutoCloseable {
      * make one per call if need be.
      *
      * @param options the options for calls through the view
-     * @return the view; closing it closes this client too
+     * @return the view; closing it does nothing (it owns nothing), closing this client closes it too
      */
-    public KlingEffectsClient withOptions(RequestOptions options) {
-        return new KlingEffectsClient(core, Objects.requireNonNull(options, "options").over(this.options), baseUrl);
-    }
+    KlingEffectsClient withOptions(RequestOptions options);
 
     /** @return a view of this client whose calls return the HTTP status and headers along with the value */
-    public RawResponses withRawResponse() {
-        return new RawResponses(core, options);
-    }
+    RawResponseClient withRawResponse();
 
     /**
      * Submits one effect task. Costs money: it is retried only on 429 and when the request
@@ -73,34 +84,30 @@ public final class KlingEffectsClient implements AutoCloseable {
      * @throws ModellixApiException    for any other error answer
      * @throws ModellixConnectionException when the server cannot be reached
      */
-    public SubmittedTask submit(EffectRequest request) {
-        return join(submitAsync(request), null);
-    }
+    SubmittedTask submit(EffectRequest request);
 
     /**
-     * Fetches a task's current state; retried on 429, 5xx and I/O errors.
+     * Fetches a task's current status; retried on 429, 5xx and I/O errors.
      *
      * @param taskId the id from {@link SubmittedTask#taskId()}
      * @return the task now
      * @throws TaskNotFoundException when the task is unknown, expired or another key's
+     * @throws ModellixResponseFormatException when the answer is not the API's, or is about another task
      */
-    public EffectTask getTask(String taskId) {
-        return join(getTaskAsync(taskId), null);
-    }
+    EffectTask getTask(String taskId);
 
     /**
      * Polls until the task finishes, about every 1 s at first, growing to about 10 s, with jitter.
      * A status this client does not know counts as unfinished.
      *
      * @param taskId  the task
-     * @param timeout how long to wait at most: a deadline, even when the server asks for a longer wait
+     * @param timeout how long to wait at most: a deadline, even when the server asks for a longer wait or a
+     *                poll is still in flight (its last poll goes out up to a second early, to be answered in time)
      * @return the successful task
      * @throws TaskFailedException  when it fails, with its {@code error_message}
-     * @throws TaskTimeoutException when it is still unfinished after {@code timeout}
+     * @throws TaskTimeoutException when it is still unfinished at the deadline
      */
-    public EffectTask awaitCompletion(String taskId, Duration timeout) {
-        return join(awaitCompletionAsync(taskId, timeout), taskId);
-    }
+    EffectTask awaitCompletion(String taskId, Duration timeout);
 
     /**
      * Submits, waits one poll interval, then polls; see {@link #submit} and {@link #awaitCompletion}. Every
@@ -110,112 +117,54 @@ public final class KlingEffectsClient implements AutoCloseable {
      * @param timeout how long to wait for the result, after the submit
      * @return the successful task
      */
-    public EffectTask submitAndAwait(EffectRequest request, Duration timeout) {
-        checkTimeout(timeout);
-        String taskId = submit(request).taskId();
-        return join(core.awaitSubmitted(taskId, timeout, options), taskId);
-    }
+    EffectTask submitAndAwait(EffectRequest request, Duration timeout);
 
     /**
      * @param request the effect and its image(s)
      * @return {@link #submit}, without blocking; cancelling it before the answer aborts the request, but the
      *         server may already have queued the task
      */
-    public CompletableFuture<SubmittedTask> submitAsync(EffectRequest request) {
-        Objects.requireNonNull(request, "request");
-        return values(core.submit(request, options));
-    }
+    CompletableFuture<SubmittedTask> submitAsync(EffectRequest request);
 
     /**
      * @param taskId the task
      * @return {@link #getTask}, without blocking
      */
-    public CompletableFuture<EffectTask> getTaskAsync(String taskId) {
-        Objects.requireNonNull(taskId, "taskId");
-        return values(core.getTask(taskId, options, Deadlines.NONE));
-    }
+    CompletableFuture<EffectTask> getTaskAsync(String taskId);
 
     /**
      * @param taskId  the task
      * @param timeout how long to wait at most
      * @return {@link #awaitCompletion}, without holding a thread; cancelling it stops the polling
      */
-    public CompletableFuture<EffectTask> awaitCompletionAsync(String taskId, Duration timeout) {
-        Objects.requireNonNull(taskId, "taskId");
-        checkTimeout(timeout);
-        return core.await(taskId, timeout, options);
-    }
+    CompletableFuture<EffectTask> awaitCompletionAsync(String taskId, Duration timeout);
 
     /**
      * @param request the effect and its image(s)
      * @param timeout how long to wait for the result, after the submit
      * @return {@link #submitAndAwait}, without holding a thread; cancelling it stops the polling (the task,
-     *         once submitted, runs on: use {@link #submitAsync} and {@link #awaitCompletionAsync} to keep its id)
+     *         once submitted, runs on and stays in {@link #unfinishedTasks()} until the client sees it end)
      */
-    public CompletableFuture<EffectTask> submitAndAwaitAsync(EffectRequest request, Duration timeout) {
-        Objects.requireNonNull(request, "request");
-        checkTimeout(timeout);
-        return core.submitAndAwait(request, timeout, options);
-    }
-
-    private static void checkTimeout(Duration timeout) {
-        if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
-            throw new IllegalArgumentException("timeout cannot be negative, got " + timeout);
-        }
-    }
-
-    /** The value alone; cancelling the returned future cancels the call. */
-    static <T> CompletableFuture<T> values(CompletableFuture<ModellixResponse<T>> call) {
-        CompletableFuture<T> value = call.thenApply(ModellixResponse::value);
-        value.whenComplete((ignored, error) -> {
-            if (value.isCancelled()) {
-                call.cancel(true);
-            }
-        });
-        return value;
-    }
+    CompletableFuture<EffectTask> submitAndAwaitAsync(EffectRequest request, Duration timeout);
 
     /**
-     * Waits for a call on the caller's thread. Its failure is rethrown as it is; an interrupt cancels the call
-     * and ends in a {@link ModellixException} naming the task, if there is one.
+     * The tasks submitted through this client (and its views) that it has not yet seen end: still holding one
+     * of the account's concurrent-task slots, and a permit of {@link Builder#maxUnfinishedTasks}. The client
+     * follows each of them in the background at a low rate (from every 30 s, growing to every 5 minutes;
+     * never while an await polls it) until it ends, so a task whose await was cancelled, timed out or failed
+     * still gives its permit back, and its id is never lost.
+     *
+     * @return their ids, a snapshot
      */
-    static <T> T join(CompletableFuture<T> call, String taskId) {
-        try {
-            return call.get();
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            ModellixException interrupted = new ModellixException(
-                    "Interrupted while waiting for the API (a request already sent may still take effect)", e);
-            throw taskId == null ? interrupted : interrupted.concerning(taskId);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new ModellixException(String.valueOf(cause), cause);
-        } catch (CancellationException e) {
-            throw new ModellixException("The call was cancelled", e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "KlingEffectsClient[baseUrl=" + baseUrl + ", apiKey=****]";
-    }
+    Set<String> unfinishedTasks();
 
     /**
-     * Releases what the client owns (its HttpClient, on Java 21 and later; never one passed to
-     * {@link Builder#httpClient(HttpClient)}). Calls after this throw {@link IllegalStateException}, through
-     * every view of the client too.
+     * Releases what the client owns (its own threads) and stops following its unfinished tasks. Calls after
+     * this throw {@link IllegalStateException}, through every view of the client too. Closing a view from
+     * {@link #withOptions} does nothing: a view can be handed to code that closes it without closing the client.
      */
     @Override
-    public void close() {
-        core.close();
-    }
+    void close();
 
     /** Builds a {@link KlingEffectsClient}; every option has a sensible default. */
     public static final class Builder {
@@ -226,8 +175,7 @@ public final class KlingEffectsClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration minPollInterval = Duration.ofSeconds(1);
         private Duration maxPollInterval = Duration.ofSeconds(10);
-        private HttpClient.Builder httpClient;
-        private HttpClient existingHttpClient;
+        private HttpClient httpClient;
         private int maxUnfinishedTasks;
         private Executor executor;
         private ClientListener listener;
@@ -235,6 +183,7 @@ public final class KlingEffectsClient implements AutoCloseable {
         private boolean preChecks = true;
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         private Timing timing = Timing.REAL;
+        private Duration followInterval = ClientCore.FOLLOW_INTERVAL;
 
         private Builder() {}
 
@@ -244,10 +193,38 @@ public final class KlingEffectsClient implements AutoCloseable {
          */
         public Builder baseUrl(String baseUrl) {
             URI uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
-            if (uri.getScheme() == null || uri.getHost() == null) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got " + baseUrl);
             }
+            // The API's paths are appended to it: a query, fragment or user-info would be dropped or misplaced.
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUrl must have no query, fragment or user-info, got " + baseUrl);
+            }
             this.baseUrl = baseUrl.replaceAll("/+$", "");
+            return this;
+        }
+
+        /**
+         * Reads every setting the environment gives: {@value KlingEffectsClient#API_KEY_ENV},
+         * {@value KlingEffectsClient#BASE_URL_ENV}, {@value KlingEffectsClient#REQUEST_TIMEOUT_ENV} and
+         * {@value KlingEffectsClient#CONNECT_TIMEOUT_ENV} (timeouts in seconds, e.g. {@code 30}, or ISO-8601,
+         * e.g. {@code PT30S}). Unset variables leave the builder as it is; calls after this one win.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException when a variable is set to something unusable, naming the variable
+         */
+        public Builder fromEnv() {
+            return fromEnv(System::getenv);
+        }
+
+        Builder fromEnv(java.util.function.UnaryOperator<String> env) {
+            Settings.read(env, KlingEffectsClient.API_KEY_ENV).ifPresent(this::apiKey);
+            Settings.read(env, KlingEffectsClient.BASE_URL_ENV).ifPresent(value -> Settings.as(KlingEffectsClient.BASE_URL_ENV, () -> baseUrl(value)));
+            Settings.read(env, KlingEffectsClient.REQUEST_TIMEOUT_ENV).ifPresent(value ->
+                    requestTimeout(Settings.duration(KlingEffectsClient.REQUEST_TIMEOUT_ENV, value)));
+            Settings.read(env, KlingEffectsClient.CONNECT_TIMEOUT_ENV).ifPresent(value ->
+                    connectTimeout(Settings.duration(KlingEffectsClient.CONNECT_TIMEOUT_ENV, value)));
             return this;
         }
 
@@ -302,30 +279,30 @@ public final class KlingEffectsClient implements AutoCloseable {
         }
 
         /**
-         * @param httpClient an existing {@link HttpClient} to send every call with; the client never closes it
+         * @param httpClient an existing {@link HttpClient} to send every call with (its proxy, TLS and executor);
+         *                   the client never closes it. It must not follow redirects: an answer that redirects
+         *                   is an error ({@link ModellixApiException} with the 3xx status), never followed.
          * @return this builder
+         * @throws IllegalArgumentException when it follows redirects
          */
         public Builder httpClient(HttpClient httpClient) {
-            this.existingHttpClient = Objects.requireNonNull(httpClient);
-            return this;
-        }
-
-        /**
-         * @param httpClient a configured {@link HttpClient} builder (proxy, SSL, executor…): built once, never
-         *                   modified, so its own connect timeout applies rather than {@link #connectTimeout}
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient.Builder httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient);
+            if (Objects.requireNonNull(httpClient, "httpClient").followRedirects() != HttpClient.Redirect.NEVER) {
+                // The client would send the Authorization header to whatever host a redirect names, and turn a
+                // redirected submit POST into a GET whose answer passes for a submitted task.
+                throw new IllegalArgumentException("An HttpClient that follows redirects would send the API key to any"
+                        + " host a redirect names: build it with followRedirects(HttpClient.Redirect.NEVER), the default");
+            }
+            this.httpClient = httpClient;
             return this;
         }
 
         /**
          * @param executor where the async stages, the listener and non-async callbacks on the client's futures
-         *                 run; default a shared fork-join pool of daemon threads, one per processor (at least
-         *                 two), which adds a spare thread when a callback blocks on the client. The stages
-         *                 never block, so a small pool does; but a fixed pool deadlocks if callbacks on it
-         *                 block on the client.
+         *                 run; default this client's own fork-join pool of daemon threads, one per processor (at
+         *                 least two), shut down by {@link KlingEffectsClient#close()}, which adds a spare thread when a callback
+         *                 blocks on the client. The stages never block, so a small pool does; but a fixed pool
+         *                 deadlocks if callbacks on it block on the client. Listener calls run on it one at a
+         *                 time, in order, apart from the calls they hear of.
          * @return this builder
          */
         public Builder executor(Executor executor) {
@@ -355,8 +332,10 @@ public final class KlingEffectsClient implements AutoCloseable {
         /**
          * Caps this client's unfinished tasks (opt-in; default 0, no cap). A submit beyond the cap waits for a
          * permit, up to 10 minutes and without holding a thread; the permit comes back when the client sees a
-         * task end (through {@code getTask} or {@code awaitCompletion}). Set it to the account's concurrent-task limit (typically 3) and many
-         * threads sharing one client queue here instead of all meeting the server's 429.
+         * task end (through {@code getTask}, {@code awaitCompletion}, or the client's own background polls of
+         * tasks no caller awaits: see {@link KlingEffectsClient#unfinishedTasks()}). Set it to the account's
+         * concurrent-task limit (typically 3) and many threads sharing one client queue here instead of all
+         * meeting the server's 429.
          *
          * @param max most tasks submitted and not yet seen to end
          * @return this builder
@@ -397,10 +376,18 @@ public final class KlingEffectsClient implements AutoCloseable {
             return this;
         }
 
+        /** For tests: how soon a task no caller polls is polled in the background. */
+        Builder followInterval(Duration interval) {
+            this.followInterval = interval;
+            return this;
+        }
+
         /**
          * @return the client
-         * @throws IllegalStateException when no key was given and {@code MODELLIX_API_KEY} is unset, or when the
-         *         Jackson on the class path is older than 2.14 (the message names the versions found)
+         * @throws IllegalStateException    when no key was given and {@code MODELLIX_API_KEY} is unset, or when
+         *                                  the Jackson on the class path is older than 2.14 (the message names
+         *                                  the versions found)
+         * @throws IllegalArgumentException when the key holds whitespace or a character no header may carry
          */
         public KlingEffectsClient build() {
             JacksonSupport.requireSupportedVersion();
@@ -408,21 +395,36 @@ public final class KlingEffectsClient implements AutoCloseable {
             if (key == null || key.isBlank()) {
                 throw new IllegalStateException("No API key: call apiKey(...) or set " + API_KEY_ENV);
             }
+            checkKey(key);
             // Everything is copied out of the builder now: changing or reusing the builder later changes nothing.
             // One HttpClient for every call: the caller's, or one built here; the caller's builder is never modified.
-            HttpClient http = existingHttpClient != null ? existingHttpClient
-                    : httpClient != null ? httpClient.build()
-                    : HttpClient.newBuilder().connectTimeout(connectTimeout).executor(ClientThreads.HTTP).build();
-            Transport transport = new Transport(http, existingHttpClient == null, baseUrl, key, userAgent);
-            ClientCore core = new ClientCore(transport, new Redaction(key), timing,
-                    executor != null ? executor : ClientThreads.STEPS, maxUnfinishedTasks, minPollInterval,
-                    maxPollInterval, preChecks);
+            HttpClient http = httpClient != null ? httpClient : ClientThreads.sharedHttpClient(connectTimeout);
+            Transport transport = new Transport(http, baseUrl, key, userAgent, HttpLog.configured());
             RequestOptions.Builder options = RequestOptions.builder().timeout(requestTimeout).retryPolicy(retryPolicy);
             defaultHeaders.forEach(options::header);
             if (listener != null) {
                 options.listener(listener);
             }
-            return new KlingEffectsClient(core, options.build(), baseUrl);
+            RequestOptions clientOptions = options.build();
+            ClientCore core = new ClientCore(transport, new Redaction(key), timing,
+                    executor, maxUnfinishedTasks, minPollInterval,
+                    maxPollInterval, preChecks, followInterval, clientOptions);
+            return new DefaultKlingEffectsClient(core, clientOptions, baseUrl, false);
+        }
+
+        /**
+         * A key read from a file often keeps its newline: refused here, in words that never print the key,
+         * rather than at every call by the HTTP client with the whole {@code Authorization} header in its message.
+         */
+        private static void checkKey(String key) {
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c <= ' ' || c >= 0x7f) {
+                    String what = Character.isWhitespace(c) ? "whitespace" : "a character no header may carry";
+                    throw new IllegalArgumentException("The API key has " + what + " at position " + (i + 1) + " of "
+                            + key.length() + " (a trailing newline from a file?); strip it. The key is not printed here.");
+                }
+            }
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -1,23 +1,32 @@
 package dev.klingeffects.client;
 
 import java.lang.System.Logger.Level;
+import java.util.concurrent.Executor;
 
-/** Calls a {@link ClientListener}, if any, so that its mistakes never become the call's failure. */
+/**
+ * Calls a {@link ClientListener}, if any, one call at a time and in order, off the path of the call it
+ * hears: a listener that blocks delays later listener calls only, never the call itself nor another
+ * client. Its mistakes never become the call's failure.
+ */
 final class Listening {
 
     private static final System.Logger LOG = System.getLogger(KlingEffectsClient.class.getName());
 
-    private Listening() {}
+    private final Executor calls;
 
-    static void retry(ClientListener listener, RetryEvent event) {
+    Listening(Executor executor) {
+        this.calls = new SerialExecutor(executor);
+    }
+
+    void retry(ClientListener listener, RetryEvent event) {
         if (listener != null) {
-            guarded(() -> listener.onRetry(event), "onRetry");
+            calls.execute(() -> guarded(() -> listener.onRetry(event), "onRetry"));
         }
     }
 
-    static void statusChange(ClientListener listener, EffectTask task, String previousStatus) {
+    void statusChange(ClientListener listener, EffectTask task, String previousStatus) {
         if (listener != null) {
-            guarded(() -> listener.onStatusChange(task, previousStatus), "onStatusChange");
+            calls.execute(() -> guarded(() -> listener.onStatusChange(task, previousStatus), "onStatusChange"));
         }
     }
 

@@ -1,51 +1,54 @@
 package dev.klingeffects.client;
 
+import java.net.http.HttpHeaders;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * The API answered with an error: {@code {"code": status, "message": "<Category>: <detail>"}}.
- * Subtypes name the status; {@link #retryable()} says whether trying again may help.
+ * The API answered with an error: {@code {"code": httpStatus, "message": "<Category>: <detail>"}}.
+ * Subtypes name the status; {@link #retryable()} says whether trying again may help; the answer's headers
+ * come with it.
  */
 public class ModellixApiException extends ModellixException {
 
     /** The HTTP status. */
-    private final int status;
+    private final int httpStatus;
     /** The message's category. */
     private final String category;
     /** The message's detail. */
     private final String detail;
-    private final transient RateLimitInfo rateLimit;
+    /** The answer's headers. */
+    private final transient Map<String, List<String>> headers;
     /** Whether the same request may be sent again. */
     private final boolean retryable;
 
     /**
-     * @param status    HTTP status
-     * @param category  the message's category, e.g. {@code Invalid parameters}
-     * @param detail    the message's detail
-     * @param rateLimit the response's rate-limit headers
+     * For tests and fakes of {@link KlingEffectsClient}: an answer without headers, retryable as a read would
+     * be (on 429 and 5xx).
+     *
+     * @param httpStatus the HTTP status
+     * @param category   the message's category, e.g. {@code Invalid parameters}
+     * @param detail     the message's detail
      */
-    public ModellixApiException(int status, String category, String detail, RateLimitInfo rateLimit) {
-        this(status, category, detail, rateLimit, status == 429 || status >= 500);
+    public ModellixApiException(int httpStatus, String category, String detail) {
+        this(httpStatus, category, detail, Map.of(), httpStatus == 429 || httpStatus >= 500);
     }
 
-    /**
-     * @param status    HTTP status
-     * @param category  the message's category
-     * @param detail    the message's detail
-     * @param rateLimit the response's rate-limit headers
-     * @param retryable whether the same request may be sent again: a read on 429 and 5xx, a submit
-     *                  (which costs money) only on 429
-     */
-    public ModellixApiException(int status, String category, String detail, RateLimitInfo rateLimit, boolean retryable) {
-        super(status + " " + (category.isEmpty() ? detail : category + ": " + detail), null);
-        this.status = status;
+    /** {@code retryable} depends on the operation (a submit is not a read), which only the client knows. */
+    ModellixApiException(int httpStatus, String category, String detail, Map<String, List<String>> headers, boolean retryable) {
+        super(httpStatus + " " + (category.isEmpty() ? detail : category + ": " + detail), null);
+        this.httpStatus = httpStatus;
         this.category = category;
         this.detail = detail;
-        this.rateLimit = rateLimit;
+        this.headers = Map.copyOf(headers);
         this.retryable = retryable;
     }
 
     /** @return the HTTP status */
-    public int status() {
-        return status;
+    public int httpStatus() {
+        return httpStatus;
     }
 
     /** @return the category of the message, e.g. {@code Value out of range}; empty if the server sent none */
@@ -71,8 +74,21 @@ public class ModellixApiException extends ModellixException {
         return retryable;
     }
 
-    /** @return the rate-limit headers of the response */
+    /** @return every header of the error answer, names as the server sent them; empty for a client-side check */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /**
+     * @param name a header name, in any case
+     * @return its first value in the error answer, if sent
+     */
+    public Optional<String> header(String name) {
+        return HttpHeaders.of(headers, (n, v) -> true).firstValue(name);
+    }
+
+    /** @return the rate-limit headers of the error answer */
     public RateLimitInfo rateLimit() {
-        return rateLimit;
+        return ErrorTranslator.rateLimit(HttpHeaders.of(headers, (n, v) -> true), Instant.now());
     }
 }

@@ -14,9 +14,6 @@ import java.util.Optional;
  */
 public record RateLimitInfo(int limit, int remaining, Instant resetAt, Duration retryAfter) {
 
-    /** No rate-limit headers: for failures found before, or without, an HTTP answer. */
-    static final RateLimitInfo NONE = new RateLimitInfo(-1, -1, null, null);
-
     /**
      * @param now the time to measure {@code X-RateLimit-Reset} from
      * @return the wait the server asked for: {@code Retry-After}, else until {@code X-RateLimit-Reset}

@@ -3,6 +3,7 @@ package dev.klingeffects.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -20,11 +21,20 @@ final class Retrier {
     private final Timing timing;
     private final Redaction redaction;
     private final Executor executor;
+    /** Where requests go, {@code scheme://host:port}: a connection failure names it, the JDK's message often does not. */
+    private final String origin;
 
-    Retrier(Timing timing, Redaction redaction, Executor executor) {
+    private final Listening listening;
+
+    private final HttpLog log;
+
+    Retrier(Timing timing, Redaction redaction, Executor executor, String origin, Listening listening, HttpLog log) {
+        this.listening = listening;
+        this.log = log;
         this.timing = timing;
         this.redaction = redaction;
         this.executor = executor;
+        this.origin = origin;
     }
 
     /**
@@ -33,14 +43,17 @@ final class Retrier {
      * @param deadlineNanos no wait is started that would end after it ({@link DeadlineCut} instead)
      * @return the value of the first attempt that succeeds; cancelling it stops the attempts
      */
-    <T> CompletableFuture<ModellixResponse<T>> call(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send,
+    <T> CompletableFuture<RawResponse<T>> call(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send,
                                                     Function<Answer, T> read, RequestOptions options, long deadlineNanos) {
         Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, deadlineNanos);
         attempts.chain.step(attempts::next);
         return attempts.chain.result;
     }
 
-    /** The caller's deadline came before the next retry could: the caller decides what that means. */
+    /**
+     * The caller's deadline came before the next retry could, or ended the attempt in progress: the caller
+     * decides what that means.
+     */
     static final class DeadlineCut extends RuntimeException {
         final transient ModellixException failure;
 
@@ -52,7 +65,7 @@ final class Retrier {
 
     /** One call's attempts, one at a time: each step runs after the previous one ended. */
     private final class Attempts<T> {
-        final Chain<ModellixResponse<T>> chain = new Chain<>();
+        final Chain<RawResponse<T>> chain = new Chain<>();
         private final Kind kind;
         private final String what;
         private final Function<Duration, CompletableFuture<Answer>> send;
@@ -63,6 +76,8 @@ final class Retrier {
         private final long deadlineNanos;
         private final long start = timing.nanoTime();
         private int attempt;
+        /** Whether the attempt in progress was given only what was left before the caller's deadline. */
+        private boolean cutToDeadline;
 
         Attempts(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send, Function<Answer, T> read,
                  RequestOptions options, long deadlineNanos) {
@@ -81,9 +96,16 @@ final class Retrier {
                 return;
             }
             attempt++;
-            // The time budget counts the attempt in progress: an attempt never outlives maxTotalTime.
-            Duration left = policy.maxTotalTime().minusNanos(timing.nanoTime() - start);
+            // The time budget counts the attempt in progress: an attempt never outlives maxTotalTime, nor the
+            // caller's deadline (an await of 5 s must not wait out a 60 s request timeout).
+            long now = timing.nanoTime();
+            Duration left = policy.maxTotalTime().minusNanos(now - start);
             Duration timeout = left.compareTo(requestTimeout) < 0 ? max(left, Duration.ofMillis(1)) : requestTimeout;
+            long beforeDeadline = Deadlines.remaining(deadlineNanos, now);
+            cutToDeadline = beforeDeadline < timeout.toNanos();
+            if (cutToDeadline) {
+                timeout = max(Duration.ofNanos(beforeDeadline), Duration.ofMillis(1));
+            }
             CompletableFuture<Answer> sent;
             try {
                 sent = send.apply(timeout);
@@ -113,13 +135,18 @@ final class Retrier {
                     retryable = kind == Kind.READ;
                 } else {
                     boolean reached = !neverReachedServer(error);
-                    failure = new ModellixConnectionException(redaction.redact(what + " failed: " + error), error, reached);
+                    failure = new ModellixConnectionException(redaction.redact(what + " at " + origin + " failed: " + error),
+                            error, reached);
+                    if (cutToDeadline && error instanceof HttpTimeoutException) {
+                        chain.fail(new DeadlineCut(failure)); // the caller's deadline ended the attempt, not the server
+                        return;
+                    }
                     retryable = kind == Kind.READ ? error instanceof IOException : !reached;
                 }
             } else {
                 try {
                     if (answer.successful()) {
-                        chain.complete(new ModellixResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
+                        chain.complete(new RawResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
                         return;
                     }
                     throw ErrorTranslator.translate(answer, kind == Kind.SUBMIT, redaction);
@@ -151,7 +178,9 @@ final class Retrier {
                 chain.fail(failure);
                 return;
             }
-            Listening.retry(listener, new RetryEvent(what, attempt, wait, failure));
+            RetryEvent retry = new RetryEvent(what, attempt, wait, failure);
+            log.retry(retry);
+            listening.retry(listener, retry);
             chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), executor);
         }
 

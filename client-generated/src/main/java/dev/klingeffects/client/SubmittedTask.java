@@ -8,4 +8,4 @@ package dev.klingeffects.client;
  * @param modelId the model, {@code kling-video-effects}
  * @param pollUrl where to poll, when the server said
  */
-public record SubmittedTask(String taskId, TaskState status, String modelId, String pollUrl) {}
+public record SubmittedTask(String taskId, TaskStatus status, String modelId, String pollUrl) {}

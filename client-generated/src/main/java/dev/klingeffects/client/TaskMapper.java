@@ -7,7 +7,6 @@ import dev.klingeffects.client.generated.model.Resource;
 import dev.klingeffects.client.generated.model.SubmitTaskResponse;
 import dev.klingeffects.client.generated.model.Task;
 import dev.klingeffects.client.generated.model.TaskResponse;
-import dev.klingeffects.client.generated.model.TaskStatus;
 import dev.klingeffects.contract.ContractError;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,37 +26,48 @@ final class TaskMapper {
 
     SubmittedTask submitted(Answer answer) {
         SubmitTaskResponse response = read(answer, SubmitTaskResponse.class, "submit").model();
-        apiErrorIn(response.getCode(), response.getMessage(), true);
+        apiErrorIn(response.getCode(), response.getMessage(), answer, true);
         var data = response.getData();
         if (data == null || data.getTaskId() == null || data.getTaskId().isEmpty()) {
             throw unreadable("the submit's answer has no data.task_id", answer, null);
         }
-        return new SubmittedTask(data.getTaskId(), TaskState.fromWire(wire(data.getStatus())), data.getModelId(),
+        return new SubmittedTask(data.getTaskId(), TaskStatus.fromWire(wire(data.getStatus())), data.getModelId(),
                 data.getGetResult() == null || data.getGetResult().getUrl() == null ? null : data.getGetResult().getUrl().toString());
     }
 
-    EffectTask task(Answer answer) {
+    /** @param asked the task polled: an answer about any other is not an answer to this poll */
+    EffectTask task(Answer answer, String asked) {
         Read<TaskResponse> read = read(answer, TaskResponse.class, "poll");
         TaskResponse response = read.model();
-        apiErrorIn(response.getCode(), response.getMessage(), false);
+        apiErrorIn(response.getCode(), response.getMessage(), answer, false);
         Task data = response.getData();
         if (data == null || data.getTaskId() == null) {
             throw unreadable("the poll's answer has no data.task_id", answer, null);
         }
+        if (!data.getTaskId().equals(asked)) {
+            // Another task's answer (a caching proxy, a server bug) must never pass for this one; nor its URLs
+            // reach the caller, so no excerpt of the body.
+            throw new ModellixResponseFormatException("The API's answer is not in its format: the poll of task " + asked
+                    + " was answered about another task", "", null);
+        }
         List<VideoResource> resources = new ArrayList<>();
         if (data.getResult() != null && data.getResult().getResources() != null) {
             for (Resource resource : data.getResult().getResources()) {
+                if (resource == null) {
+                    throw unreadable("a resource of the result is null", answer, null);
+                }
                 resources.add(new VideoResource(resource.getUrl() == null ? null : resource.getUrl().toString(), resource.getType(),
                         resource.getWidth(), resource.getHeight(), resource.getFormat(), resource.getRole()));
             }
         }
         // The generated enum turns a status added upstream later into its placeholder; the tree still has it.
+        // Every text the server chose ends up in some exception's message: none may carry the key.
         JsonNode status = read.tree().path("data").path("status");
-        String raw = status.isTextual() ? status.asText() : null;
-        return new EffectTask(data.getTaskId(), TaskState.fromWire(raw), raw, data.getModelId(),
+        String raw = status.isTextual() ? redaction.redact(status.asText()) : null;
+        return new EffectTask(data.getTaskId(), TaskStatus.fromWire(raw), raw, data.getModelId(),
                 data.getDuration() == null ? null : Duration.ofMillis(data.getDuration()), resources,
                 data.getResultExpiresAt() == null ? null : Instant.ofEpochMilli(data.getResultExpiresAt()),
-                data.getErrorMessage());
+                redaction.redact(data.getErrorMessage()));
     }
 
     private record Read<T>(JsonNode tree, T model) {}
@@ -78,9 +88,10 @@ final class TaskMapper {
     }
 
     /** {@code "code" != 0} on an HTTP 200 is an error of the API all the same. */
-    private static void apiErrorIn(Integer code, String message, boolean submit) {
+    private void apiErrorIn(Integer code, String message, Answer answer, boolean submit) {
         if (code != null && code != 0) {
-            throw ErrorTranslator.typed(ContractError.parse(code, message == null ? "" : message), RateLimitInfo.NONE, submit);
+            throw ErrorTranslator.typed(ContractError.parse(code, message == null ? "" : redaction.redact(message)),
+                    answer.headers().map(), submit);
         }
     }
 
@@ -90,7 +101,8 @@ final class TaskMapper {
                 body.length() > 200 ? body.substring(0, 200) + "…" : body, cause);
     }
 
-    private static String wire(TaskStatus status) {
-        return status == null || status == TaskStatus.UNKNOWN_DEFAULT_OPEN_API ? null : status.getValue();
+    private static String wire(dev.klingeffects.client.generated.model.TaskStatus status) {
+        return status == null || status == dev.klingeffects.client.generated.model.TaskStatus.UNKNOWN_DEFAULT_OPEN_API
+                ? null : status.getValue();
     }
 }

@@ -5,25 +5,28 @@ import dev.klingeffects.client.generated.ApiException;
 import dev.klingeffects.client.generated.api.EffectsApi;
 import dev.klingeffects.client.generated.api.TasksApi;
 import dev.klingeffects.client.generated.model.EffectTaskRequest;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiConsumer;
 
 /**
  * Builds each request with the generated API and sends it without blocking a thread.
  *
  * <p>The generated API is the one place that knows each operation's method, path, escaping and body
- * encoding, so it still builds every request. It is stopped just before it would send: its own send
- * blocks a thread for the whole exchange (its async variant too, while reading the body) and decodes
- * bodies in the platform charset. Here the request goes out with {@link HttpClient#sendAsync}, the body
- * is collected up to a bound and decoded as UTF-8, and the whole exchange, body included, ends within
- * the request timeout.
+ * encoding, so it builds every request: its request builders are public through this module's copy of the
+ * generator's template. Its own send is not used: it blocks a thread for the whole exchange (its async
+ * variant too, while reading the body) and decodes bodies in the platform charset. Here the request goes
+ * out with {@link HttpClient#sendAsync}, the body is collected up to a bound and decoded as UTF-8, and the
+ * whole exchange, body included, ends within the request timeout.
  */
 final class Transport {
 
@@ -31,37 +34,43 @@ final class Transport {
     static final int MAX_ANSWER_BYTES = 1 << 20;
 
     private final HttpClient http;
-    private final boolean ownsHttpClient;
+    private final HttpLog log;
     private final EffectsApi effects;
     private final TasksApi tasks;
     private final String authorization;
     private final String userAgent;
+    private final String origin;
     private volatile boolean closed;
 
-    Transport(HttpClient http, boolean ownsHttpClient, String baseUrl, String apiKey, String userAgent) {
+    Transport(HttpClient http, String baseUrl, String apiKey, String userAgent, HttpLog log) {
         this.http = http;
-        this.ownsHttpClient = ownsHttpClient;
+        this.log = log;
         this.authorization = "Bearer " + apiKey;
         this.userAgent = userAgent;
-        ApiClient builder = new ApiClient(HttpClient.newBuilder(), JacksonSupport.newMapper(), baseUrl) {
+        URI base = URI.create(baseUrl);
+        int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+        this.origin = base.getScheme() + "://" + base.getHost() + ":" + port;
+        ApiClient generated = new ApiClient(HttpClient.newBuilder(), JacksonSupport.newMapper(), baseUrl) {
             @Override
             public HttpClient getHttpClient() {
-                return http; // never used to send: see capture()
+                return http; // kept by the generated API, never used by it: else each would build an HttpClient
             }
         };
-        builder.setRequestInterceptor(request -> {
-            throw new Built(request);
-        });
-        this.effects = new EffectsApi(builder);
-        this.tasks = new TasksApi(builder);
+        this.effects = new EffectsApi(generated);
+        this.tasks = new TasksApi(generated);
+    }
+
+    /** @return {@code scheme://host:port} of the API */
+    String origin() {
+        return origin;
     }
 
     HttpRequest.Builder submitRequest(EffectTaskRequest body) {
-        return capture(() -> effects.submitEffectTask(body));
+        return built(() -> effects.submitEffectTaskRequestBuilder(body, Map.of()));
     }
 
     HttpRequest.Builder getTaskRequest(String taskId) {
-        return capture(() -> tasks.getTask(taskId));
+        return built(() -> tasks.getTaskRequestBuilder(taskId, Map.of()));
     }
 
     /**
@@ -78,25 +87,40 @@ final class Transport {
         request.setHeader("User-Agent", userAgent);
         options.headers().forEach(request::setHeader);
         CompletableFuture<HttpResponse<byte[]>> exchange;
+        HttpRequest built;
+        long start = System.nanoTime();
         try {
-            exchange = http.sendAsync(request.build(), BoundedBody.handler(MAX_ANSWER_BYTES));
+            built = request.build();
+            exchange = http.sendAsync(built, BoundedBody.handler(MAX_ANSWER_BYTES));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
+        // Logged before the answer completes, so the log line comes before whatever the answer leads to.
+        BiConsumer<Answer, Throwable> settle = (answered, error) -> {
+            if (answer.isDone()) {
+                return;
+            }
+            if (error != null) {
+                log.failed(built.method(), built.uri(), error, System.nanoTime() - start);
+                answer.completeExceptionally(error);
+            } else {
+                log.answered(built.method(), built.uri(), answered.status(), System.nanoTime() - start);
+                answer.complete(answered);
+            }
+        };
         // The request's own timeout ends when the answer's head arrives; a body that trickles in is bounded here.
-        ScheduledFuture<?> bound = Scheduler.schedule(timeout, () -> answer.completeExceptionally(
-                new HttpTimeoutException("no complete answer within " + timeout)));
+        ScheduledFuture<?> bound = Scheduler.schedule(timeout, () ->
+                settle.accept(null, new HttpTimeoutException("no complete answer within " + timeout)));
         exchange.whenComplete((response, error) -> {
             if (error != null) {
-                answer.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+                settle.accept(null, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
             } else {
-                answer.complete(new Answer(response.statusCode(), response.headers(),
-                        new String(response.body(), StandardCharsets.UTF_8)));
+                settle.accept(new Answer(response.statusCode(), response.headers(),
+                        new String(response.body(), StandardCharsets.UTF_8)), null);
             }
         });
-        answer.whenComplete((ignored, error) -> {
+        answer.whenComplete((answered, error) -> {
             bound.cancel(false);
             if (error != null) {
                 exchange.cancel(true);
@@ -105,42 +129,29 @@ final class Transport {
         return answer;
     }
 
-    /** Refuses further sends; closes the HttpClient only if this transport built it (Java 21+ can close one). */
+    /**
+     * Refuses further sends. The HttpClient is never closed here: it is the caller's, or one shared by every
+     * client with the same connect timeout.
+     */
     void close() {
         closed = true;
-        if (ownsHttpClient && http instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new ModellixException("Closing the HTTP client failed", e);
-            }
-        }
+    }
+
+    HttpLog log() {
+        return log;
     }
 
     @FunctionalInterface
-    private interface GeneratedCall {
-        void run() throws ApiException;
+    private interface GeneratedBuilder {
+        HttpRequest.Builder build() throws ApiException;
     }
 
-    private static HttpRequest.Builder capture(GeneratedCall call) {
+    private static HttpRequest.Builder built(GeneratedBuilder builder) {
         try {
-            call.run();
-        } catch (Built built) {
-            return built.request;
+            return builder.build();
         } catch (ApiException e) {
             // Only thrown for a missing required parameter, which the facade checks first.
             throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        throw new IllegalStateException("the generated API sent a request without calling its interceptor");
-    }
-
-    /** Carries the finished request out of the generated API before it sends it. */
-    private static final class Built extends RuntimeException {
-        final transient HttpRequest.Builder request;
-
-        Built(HttpRequest.Builder request) {
-            super(null, null, false, false);
-            this.request = request;
         }
     }
 }

@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The opt-in cap on this client's unfinished tasks: a submit takes a permit, and the permit comes back
- * when the client sees the task end (a poll that finds it finished, failed or gone). Submits beyond the
- * cap wait for a permit, first come first served, without holding a thread, instead of all hitting the
- * server's concurrent-task limit at once.
+ * The tasks this client submitted and has not yet seen end, and the opt-in cap on them: a submit takes a
+ * permit, and the permit comes back when the client sees the task end (a poll that finds it finished,
+ * failed or gone). Submits beyond the cap wait for a permit, first come first served, without holding a
+ * thread, instead of all hitting the server's concurrent-task limit at once.
  */
 final class UnfinishedTasks {
 
@@ -44,8 +44,8 @@ final class UnfinishedTasks {
             waiting.add(permit);
         }
         ScheduledFuture<?> timeout = Scheduler.schedule(wait, () -> permit.completeExceptionally(new ModellixException(
-                what + ": every permit of maxUnfinishedTasks is held by a task this client has not yet seen finish "
-                        + "within " + wait + "; poll those tasks to the end", null)));
+                what + ": every permit of maxUnfinishedTasks was held by a task this client had not yet seen end, "
+                        + "for " + wait + ": " + ids(), null)));
         permit.whenComplete((ignored, error) -> {
             timeout.cancel(false);
             if (error != null) {
@@ -57,11 +57,27 @@ final class UnfinishedTasks {
         return permit;
     }
 
-    /** The submit created {@code taskId}: its permit stays taken until the task is seen to end. */
-    void taken(String taskId) {
-        if (capped && !holding.add(taskId)) {
+    /**
+     * The submit created {@code taskId}: its permit stays taken until the task is seen to end.
+     *
+     * @return false when the task was already held (a server that gave one id twice), its permit given back
+     */
+    boolean taken(String taskId) {
+        boolean added = holding.add(taskId);
+        if (capped && !added) {
             release();
         }
+        return added;
+    }
+
+    /** @return whether {@code taskId} is one of this client's tasks not yet seen to end */
+    boolean holds(String taskId) {
+        return holding.contains(taskId);
+    }
+
+    /** @return the ids of the tasks submitted and not yet seen to end */
+    Set<String> ids() {
+        return Set.copyOf(holding);
     }
 
     /** The submit created no task (or none the client knows of): its permit comes back now. */
@@ -71,9 +87,9 @@ final class UnfinishedTasks {
         }
     }
 
-    /** The client saw {@code taskId} end. */
+    /** The client saw {@code taskId} end (or gave up following it). */
     void ended(String taskId) {
-        if (capped && holding.remove(taskId)) {
+        if (holding.remove(taskId) && capped) {
             release();
         }
     }

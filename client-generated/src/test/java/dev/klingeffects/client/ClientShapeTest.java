@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A built client stands on its own: its builder and the caller's HTTP client settings stay the caller's. */
 class ClientShapeTest {
@@ -57,5 +59,13 @@ class ClientShapeTest {
             assertThatThrownBy(() -> client.getTask("task-1")).hasMessageContaining("closed");
             assertThat(server.received()).hasSize(1);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://api.modellix.ai", "https://api.modellix.ai?team=a", "https://api.modellix.ai/#x",
+            "https://user:pw@api.modellix.ai", "api.modellix.ai"})
+    void aBaseUrlTheClientCouldNotUseAsGivenIsRefused(String baseUrl) {
+        assertThatThrownBy(() -> KlingEffectsClient.builder().baseUrl(baseUrl)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(baseUrl);
     }
 }

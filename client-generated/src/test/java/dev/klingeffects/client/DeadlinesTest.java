@@ -104,7 +104,7 @@ class DeadlinesTest {
             server.then(200, ScriptedServer.task("processing", "")).then(200, ScriptedServer.success());
             var client = Clients.against(server, new FakeTiming()).build();
 
-            assertThat(client.awaitCompletion("task-1", Duration.ofSeconds(Long.MAX_VALUE)).state()).isEqualTo(TaskState.SUCCESS);
+            assertThat(client.awaitCompletion("task-1", Duration.ofSeconds(Long.MAX_VALUE)).status()).isEqualTo(TaskStatus.SUCCESS);
         }
     }
 
@@ -118,7 +118,7 @@ class DeadlinesTest {
 
             var task = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> client.getTask("task-1"));
 
-            assertThat(task.state()).isEqualTo(TaskState.PENDING);
+            assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         }
     }
 

@@ -30,7 +30,7 @@ class ErrorMappingTest {
             var thrown = catchThrowableOfType(ModellixApiException.class, () -> client.getTask("task-1"));
 
             assertThat(thrown.getClass().getSimpleName()).isEqualTo(type);
-            assertThat(thrown.status()).isEqualTo(status);
+            assertThat(thrown.httpStatus()).isEqualTo(status);
             assertThat(thrown.category()).isEqualTo(category);
             assertThat(thrown.detail()).isEqualTo(detail);
             assertThat(thrown.apiMessage()).isEqualTo(category + ": " + detail);
@@ -59,7 +59,7 @@ class ErrorMappingTest {
 
             var thrown = catchThrowableOfType(ServerException.class, () -> client.getTask("task-1"));
 
-            assertThat(thrown.status()).isEqualTo(502);
+            assertThat(thrown.httpStatus()).isEqualTo(502);
             assertThat(thrown.detail()).isEqualTo("<html>Bad gateway</html>");
         }
     }
@@ -74,6 +74,19 @@ class ErrorMappingTest {
             assertThat(client.toString()).doesNotContain(Clients.KEY);
             assertThat(thrown.toString()).doesNotContain(Clients.KEY);
             assertThat(KlingEffectsClient.builder().apiKey(Clients.KEY).toString()).doesNotContain(Clients.KEY);
+        }
+    }
+
+    @Test
+    void everyApiErrorCarriesTheHeadersOfItsAnswer() {
+        try (ScriptedServer server = new ScriptedServer().always(404, ScriptedServer.error(404, "Resource not found: task 'task-1' not found"))) {
+            server.then(404, ScriptedServer.error(404, "Resource not found: task 'task-1' not found"), Map.of("X-Request-Id", "req-42"));
+            var client = Clients.against(server, new FakeTiming()).build();
+
+            var thrown = catchThrowableOfType(TaskNotFoundException.class, () -> client.getTask("task-1"));
+
+            assertThat(thrown.header("x-request-id")).contains("req-42");
+            assertThat(thrown.header("Content-Type")).contains("application/json");
         }
     }
 }

@@ -18,7 +18,7 @@ class PreCheckTest {
         try (ScriptedServer server = new ScriptedServer()) {
             var thrown = rejected(EffectRequest.singleImage("hug", "https://example.com/a.jpg"), server);
 
-            assertThat(thrown.status()).isEqualTo(400);
+            assertThat(thrown.httpStatus()).isEqualTo(400);
             assertThat(thrown.apiMessage()).isEqualTo(
                     "Invalid parameters: parameter 'effect_scene' must be a supported effect, got 'hug' (did you mean 'hug_pro'?)");
             assertThat(server.received()).isEmpty();

@@ -15,11 +15,11 @@ class RawResponseTest {
     @Test
     void aPollGivesItsStatusHeadersAndRateLimitsWithTheTask() {
         try (ScriptedServer server = new ScriptedServer().then(200, ScriptedServer.task("processing", ""), RATE_HEADERS)) {
-            ModellixResponse<EffectTask> response = Clients.against(server, new FakeTiming()).build()
+            RawResponse<EffectTask> response = Clients.against(server, new FakeTiming()).build()
                     .withRawResponse().getTask("task-1");
 
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.value().state()).isEqualTo(TaskState.PROCESSING);
+            assertThat(response.httpStatus()).isEqualTo(200);
+            assertThat(response.value().status()).isEqualTo(TaskStatus.PROCESSING);
             assertThat(response.header("x-ratelimit-remaining")).contains("97");
             assertThat(response.rateLimit().limit()).isEqualTo(100);
             assertThat(response.rateLimit().remaining()).isEqualTo(97);
@@ -32,7 +32,7 @@ class RawResponseTest {
         try (ScriptedServer server = new ScriptedServer()
                 .then(429, ScriptedServer.error(429, "Rate limit exceeded: wait"), Map.of("Retry-After", "1", "X-RateLimit-Remaining", "0"))
                 .then(200, ScriptedServer.submitted(), RATE_HEADERS)) {
-            ModellixResponse<SubmittedTask> response = Clients.against(server, new FakeTiming()).build().withRawResponse()
+            RawResponse<SubmittedTask> response = Clients.against(server, new FakeTiming()).build().withRawResponse()
                     .submitAsync(EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg")).get();
 
             assertThat(response.value().taskId()).isEqualTo("task-1");

@@ -37,7 +37,7 @@ class RequestOptionsTest {
                 .then(200, ScriptedServer.task("pending", ""))) {
             var client = Clients.against(server, new FakeTiming()).build();
 
-            assertThat(client.getTask("task-1").state()).isEqualTo(TaskState.PENDING);
+            assertThat(client.getTask("task-1").status()).isEqualTo(TaskStatus.PENDING);
             assertThatThrownBy(() -> client.withOptions(RequestOptions.builder().retryPolicy(RetryPolicy.none()).build())
                     .getTask("task-1")).isInstanceOf(ServerException.class);
             assertThat(server.received()).hasSize(3);
@@ -69,14 +69,26 @@ class RequestOptionsTest {
     }
 
     @Test
-    void aViewSharesTheClientSoClosingEitherClosesBoth() {
+    void closingAViewLeavesTheClientItCameFromOpen() {
         try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""))) {
             var client = Clients.against(server, new FakeTiming()).build();
             var view = client.withOptions(RequestOptions.builder().header("X-View", "1").build());
 
             view.close();
 
-            assertThatThrownBy(() -> client.getTask("task-1")).hasMessageContaining("closed");
+            assertThat(client.getTask("task-1").status()).isEqualTo(TaskStatus.PENDING);
+        }
+    }
+
+    @Test
+    void closingTheClientClosesItsViewsToo() {
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""))) {
+            var client = Clients.against(server, new FakeTiming()).build();
+            var view = client.withOptions(RequestOptions.builder().header("X-View", "1").build());
+
+            client.close();
+
+            assertThatThrownBy(() -> view.getTask("task-1")).hasMessageContaining("closed");
             assertThat(server.received()).isEmpty();
         }
     }

@@ -23,7 +23,7 @@ class RetryTest {
 
             EffectTask task = Clients.against(server, timing).retryPolicy(FOUR_TRIES).build().getTask("task-1");
 
-            assertThat(task.state()).isEqualTo(TaskState.PROCESSING);
+            assertThat(task.status()).isEqualTo(TaskStatus.PROCESSING);
             assertThat(server.received()).hasSize(3);
             assertThat(timing.sleeps).hasSize(2);
             assertThat(timing.sleeps.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));

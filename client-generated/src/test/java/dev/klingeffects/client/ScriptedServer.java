@@ -25,7 +25,8 @@ final class ScriptedServer implements AutoCloseable {
 
     /**
      * One answer. {@code body} is sent whole unless {@code stallAfter} is set: then the head and that many
-     * body bytes go out, and the answer hangs until the server closes.
+     * body bytes go out, and the answer hangs until the server closes; a negative {@code stallAfter} sends
+     * nothing at all.
      */
     record Scripted(int status, byte[] body, Map<String, String> headers, Integer stallAfter) {
         Scripted(int status, String body, Map<String, String> headers) {
@@ -53,6 +54,11 @@ final class ScriptedServer implements AutoCloseable {
             Scripted answer = script.poll();
             if (answer == null) {
                 answer = fallback;
+            }
+            if (answer.stallAfter() != null && answer.stallAfter() < 0) {
+                awaitClosing(); // no answer at all, not even its head
+                exchange.close();
+                return;
             }
             byte[] bytes = answer.body();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -88,6 +94,18 @@ final class ScriptedServer implements AutoCloseable {
     /** Sends the head and the first {@code bytes} of the body, then nothing more until the server closes. */
     ScriptedServer thenStall(int status, String body, int bytes) {
         script.add(new Scripted(status, body.getBytes(StandardCharsets.UTF_8), Map.of(), bytes));
+        return this;
+    }
+
+    /** Never answers: no head, no body, until the server closes. */
+    ScriptedServer thenHang() {
+        script.add(new Scripted(200, new byte[0], Map.of(), -1));
+        return this;
+    }
+
+    /** Every answer after the script never comes. */
+    ScriptedServer alwaysHang() {
+        fallback = new Scripted(200, new byte[0], Map.of(), -1);
         return this;
     }
 

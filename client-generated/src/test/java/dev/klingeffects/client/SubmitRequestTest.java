@@ -27,7 +27,7 @@ class SubmitRequestTest {
             assertThat(request.header("User-Agent")).isEqualTo("kling-effects-java-client");
             assertThat(request.body()).isEqualTo("{\"effect_scene\":\"pet_lion_pro\",\"image\":\"https://example.com/cat.jpg\"}");
             assertThat(task.taskId()).isEqualTo("task-1");
-            assertThat(task.status()).isEqualTo(TaskState.PENDING);
+            assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
             assertThat(task.pollUrl()).isEqualTo("http://x.test/api/v1/tasks/task-1");
         }
     }

@@ -53,9 +53,34 @@ class UnexpectedAnswersTest {
             var onSubmit = catchThrowableOfType(ServerException.class, () -> client.submit(REQUEST));
             var onPoll = catchThrowableOfType(ServerException.class, () -> client.getTask("task-1"));
 
-            assertThat(onSubmit.status()).isEqualTo(500);
+            assertThat(onSubmit.httpStatus()).isEqualTo(500);
             assertThat(onSubmit.retryable()).isFalse();
             assertThat(onPoll.retryable()).isTrue();
+        }
+    }
+
+    @Test
+    void anAnswerAboutAnotherTaskIsAFormatErrorAndNeverItsVideo() {
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.success("SOMEONE-ELSES-TASK"))) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            var thrown = catchThrowableOfType(ModellixResponseFormatException.class,
+                    () -> client.awaitCompletion("t1", Duration.ofMinutes(1)));
+
+            assertThat(thrown.taskId()).isEqualTo("t1");
+            assertThat(thrown.getMessage()).contains("another task").doesNotContain("cdn.test");
+            assertThat(thrown.bodyExcerpt()).doesNotContain("cdn.test");
+        }
+    }
+
+    @Test
+    void aNullResourceInASuccessIsAFormatError() {
+        String body = ScriptedServer.task("success", ",\"result\":{\"resources\":[null]}");
+        try (ScriptedServer server = new ScriptedServer().always(200, body)) {
+            var client = Clients.against(server, new FakeTiming()).retryPolicy(RetryPolicy.none()).build();
+
+            assertThat(catchThrowableOfType(ModellixResponseFormatException.class, () -> client.getTask("task-1")))
+                    .hasMessageContaining("resource");
         }
     }
 
@@ -181,7 +206,18 @@ class UnexpectedAnswersTest {
         var thrown = catchThrowableOfType(ModellixConnectionException.class, () -> client.submit(REQUEST));
 
         assertThat(thrown.requestMayHaveReachedServer()).isFalse();
-        assertThat(thrown.getMessage()).doesNotContain(Clients.KEY);
+        assertThat(thrown.getMessage()).doesNotContain(Clients.KEY).contains("127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aTaskWithoutAVideoHasNoVideoUrlEvenWithAnImage() {
+        String body = ScriptedServer.task("success", ",\"result\":{\"resources\":[{\"url\":\"https://cdn.test/cover.jpg\",\"type\":\"image\"}]}");
+        try (ScriptedServer server = new ScriptedServer().always(200, body)) {
+            var task = Clients.against(server, new FakeTiming()).build().getTask("task-1");
+
+            assertThat(task.video()).isEmpty();
+            assertThat(catchThrowableOfType(IllegalStateException.class, task::videoUrl)).hasMessageContaining("no video");
+        }
     }
 
     @Test

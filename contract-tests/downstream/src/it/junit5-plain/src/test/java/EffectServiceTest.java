@@ -2,7 +2,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingeffects.client.EffectRequest;
 import dev.klingeffects.client.KlingEffectsClient;
-import dev.klingeffects.client.TaskState;
+import dev.klingeffects.client.TaskStatus;
 import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class EffectServiceTest {
         String taskId = client.submit(EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg")).taskId();
         mock.advance(Duration.ofSeconds(5));
 
-        assertThat(client.getTask(taskId).state()).isEqualTo(TaskState.FAILED);
+        assertThat(client.getTask(taskId).status()).isEqualTo(TaskStatus.FAILED);
         assertThat(client.getTask(taskId).errorMessage()).isEqualTo("Image pixel is invalid");
         mock.requests().assertSubmits(1);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klingeffects.client.EffectRequest;
 import dev.klingeffects.client.EffectTask;
 import dev.klingeffects.client.KlingEffectsClient;
-import dev.klingeffects.client.TaskState;
+import dev.klingeffects.client.TaskStatus;
 import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,13 +43,13 @@ class ClientUnderLoadTest {
             }));
         }
         start.countDown();
-        List<TaskState> states = new ArrayList<>();
+        List<TaskStatus> states = new ArrayList<>();
         for (Future<EffectTask> result : results) {
-            states.add(result.get().state());
+            states.add(result.get().status());
         }
         threads.shutdown();
 
-        assertThat(states).hasSize(20).containsOnly(TaskState.SUCCESS);
+        assertThat(states).hasSize(20).containsOnly(TaskStatus.SUCCESS);
         assertThat(mock.requests().submits()).hasSize(20);
         assertThat(mock.requests().matching(request -> request.status() == 429)).isEmpty();
     }

@@ -34,7 +34,7 @@ import dev.klingeffects.client.ServerException;
 import dev.klingeffects.client.SubmittedTask;
 import dev.klingeffects.client.TaskFailedException;
 import dev.klingeffects.client.TaskNotFoundException;
-import dev.klingeffects.client.TaskState;
+import dev.klingeffects.client.TaskStatus;
 import dev.klingeffects.contracttests.support.Contract;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -153,7 +153,7 @@ class KlingEffectsClientPactTest {
         SubmittedTask task = client(server).submit(EffectRequest.singleImage("pet_lion_pro", CAT));
 
         assertThat(task.taskId()).startsWith("task-");
-        assertThat(task.status()).isEqualTo(TaskState.PENDING);
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(task.pollUrl()).contains("/api/v1/tasks/" + task.taskId());
     }
 
@@ -171,7 +171,7 @@ class KlingEffectsClientPactTest {
         SubmittedTask task = client(server).submit(EffectRequest.twoPerson("hug_pro",
                 "https://example.com/images/alice.jpg", "https://example.com/images/bob.jpg"));
 
-        assertThat(task.status()).isEqualTo(TaskState.PENDING);
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -205,7 +205,7 @@ class KlingEffectsClientPactTest {
         var thrown = catchThrowableOfType(InvalidRequestException.class,
                 () -> client(server).submit(EffectRequest.singleImage("pet_lion_pro", EffectImage.base64(SMALL_PNG))));
 
-        assertThat(thrown.status()).isEqualTo(400);
+        assertThat(thrown.httpStatus()).isEqualTo(400);
         assertThat(thrown.category()).isEqualTo("Value out of range");
         assertThat(thrown.detail()).startsWith("parameter 'image' must be at least");
         assertThat(thrown.retryable()).isFalse();
@@ -246,7 +246,7 @@ class KlingEffectsClientPactTest {
         var thrown = catchThrowableOfType(InsufficientBalanceException.class,
                 () -> client(server, VALID_KEY, Map.of("Prefer", "code=402")).submit(EffectRequest.singleImage("pet_lion_pro", CAT)));
 
-        assertThat(thrown.status()).isEqualTo(402);
+        assertThat(thrown.httpStatus()).isEqualTo(402);
         assertThat(thrown.retryable()).isFalse();
     }
 
@@ -264,7 +264,7 @@ class KlingEffectsClientPactTest {
         var thrown = catchThrowableOfType(InvalidRequestException.class,
                 () -> client(server, VALID_KEY, Map.of("Prefer", "code=413")).submit(EffectRequest.singleImage("pet_lion_pro", CAT)));
 
-        assertThat(thrown.status()).isEqualTo(413);
+        assertThat(thrown.httpStatus()).isEqualTo(413);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -283,7 +283,7 @@ class KlingEffectsClientPactTest {
 
         var thrown = catchThrowableOfType(ServerException.class, () -> retrying.submit(EffectRequest.singleImage("pet_lion_pro", CAT)));
 
-        assertThat(thrown.status()).isEqualTo(500);
+        assertThat(thrown.httpStatus()).isEqualTo(500);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -301,7 +301,7 @@ class KlingEffectsClientPactTest {
         var thrown = catchThrowableOfType(ServerException.class,
                 () -> client(server, VALID_KEY, Map.of("Prefer", "code=503")).submit(EffectRequest.singleImage("pet_lion_pro", CAT)));
 
-        assertThat(thrown.status()).isEqualTo(503);
+        assertThat(thrown.httpStatus()).isEqualTo(503);
         assertThat(thrown.rateLimit().retryAfter()).isNotNull();
     }
 
@@ -333,7 +333,7 @@ class KlingEffectsClientPactTest {
     void readsAPendingTask(MockServer server) {
         EffectTask task = client(server).getTask("task-1");
 
-        assertThat(task.state()).isEqualTo(TaskState.PENDING);
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(task.finished()).isFalse();
     }
 
@@ -346,7 +346,7 @@ class KlingEffectsClientPactTest {
     @Test
     @PactTestFor(pactMethod = "taskProcessing")
     void readsAProcessingTask(MockServer server) {
-        assertThat(client(server).getTask("task-1").state()).isEqualTo(TaskState.PROCESSING);
+        assertThat(client(server).getTask("task-1").status()).isEqualTo(TaskStatus.PROCESSING);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -379,7 +379,7 @@ class KlingEffectsClientPactTest {
     void readsTheVideoOfASuccessfulTask(MockServer server) {
         EffectTask done = client(server).awaitCompletion("task-1", Duration.ofSeconds(5));
 
-        assertThat(done.state()).isEqualTo(TaskState.SUCCESS);
+        assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
         assertThat(done.videoUrl()).startsWith("http");
         assertThat(done.video().orElseThrow().width()).isPositive();
         assertThat(done.processingTime()).isNotNull();
@@ -435,7 +435,7 @@ class KlingEffectsClientPactTest {
     void surfacesARejectedKeyOnPoll(MockServer server) {
         var thrown = catchThrowableOfType(AuthenticationException.class, () -> client(server, REVOKED_KEY, Map.of()).getTask("task-1"));
 
-        assertThat(thrown.status()).isEqualTo(401);
+        assertThat(thrown.httpStatus()).isEqualTo(401);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -491,6 +491,6 @@ class KlingEffectsClientPactTest {
         var thrown = catchThrowableOfType(ServerException.class,
                 () -> client(server, VALID_KEY, Map.of("Prefer", "code=503")).getTask("task-1"));
 
-        assertThat(thrown.status()).isEqualTo(503);
+        assertThat(thrown.httpStatus()).isEqualTo(503);
     }
 }

@@ -11,20 +11,20 @@ import java.util.Optional;
  * {@link KlingEffectsClient#withRawResponse()}. After retries, the answer of the attempt that succeeded.
  *
  * @param <T>        the value read from the body
- * @param statusCode the HTTP status
+ * @param httpStatus the HTTP status
  * @param headers    every header, names as the server sent them
  * @param value      the value read from the body
  */
-public record ModellixResponse<T>(int statusCode, Map<String, List<String>> headers, T value) {
+public record RawResponse<T>(int httpStatus, Map<String, List<String>> headers, T value) {
 
     /**
      * Copies the headers so the record stays immutable.
      *
-     * @param statusCode the HTTP status
+     * @param httpStatus the HTTP status
      * @param headers    every header
      * @param value      the value read from the body
      */
-    public ModellixResponse {
+    public RawResponse {
         headers = Map.copyOf(headers);
     }
 

@@ -1,7 +1,7 @@
 package dev.klingeffects.client;
 
 /** A task's status. {@link #UNKNOWN} stands for a status added upstream later: treat it as unfinished. */
-public enum TaskState {
+public enum TaskStatus {
     /** Queued. */
     PENDING,
     /** Being rendered. */
@@ -18,7 +18,7 @@ public enum TaskState {
         return this == SUCCESS || this == FAILED;
     }
 
-    static TaskState fromWire(String status) {
+    static TaskStatus fromWire(String status) {
         return switch (status == null ? "" : status) {
             case "pending" -> PENDING;
             case "processing" -> PROCESSING;
