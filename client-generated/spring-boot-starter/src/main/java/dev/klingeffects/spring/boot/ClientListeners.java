@@ -1,8 +1,12 @@
 package dev.klingeffects.spring.boot;
 
 import dev.klingeffects.client.ClientListener;
+import dev.klingeffects.client.EffectRequest;
 import dev.klingeffects.client.EffectTask;
+import dev.klingeffects.client.ExchangeEvent;
+import dev.klingeffects.client.ModellixException;
 import dev.klingeffects.client.RetryEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,6 +30,21 @@ final class ClientListeners implements ClientListener {
     @Override
     public void onStatusChange(EffectTask task, String previousStatus) {
         each(listener -> listener.onStatusChange(task, previousStatus));
+    }
+
+    @Override
+    public void onExchange(ExchangeEvent event) {
+        each(listener -> listener.onExchange(event));
+    }
+
+    @Override
+    public void onSubmitRefused(EffectRequest request, ModellixException reason) {
+        each(listener -> listener.onSubmitRefused(request, reason));
+    }
+
+    @Override
+    public void onTaskEnd(EffectTask task, String effect, Duration sinceSubmit) {
+        each(listener -> listener.onTaskEnd(task, effect, sinceSubmit));
     }
 
     private void each(Consumer<ClientListener> call) {
