@@ -78,7 +78,7 @@ class KlingEffectsAutoConfigurationTest {
 
     @Test
     void failsAtStartUpWithoutAKeyNamingWhatToSet() {
-        runner.run(context -> {
+        runner.withPropertyValues("MODELLIX_API_KEY=").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MissingApiKeyException.class)
                     .hasMessageContaining("modellix.api-key").hasMessageContaining("MODELLIX_API_KEY");

@@ -7,6 +7,11 @@ import dev.klingeffects.client.KlingEffectsClient;
 import dev.klingeffects.client.micrometer.KlingEffectsMetrics;
 import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +55,30 @@ class KlingEffectsMetricsAutoConfigurationTest {
             assertThat(registry.get(KlingEffectsMetrics.TASK_DURATION).tags("effect", "pet_lion_pro", "status", "success")
                     .timer().count()).isEqualTo(1);
             assertThat(registry.get(KlingEffectsMetrics.TASKS_UNFINISHED).gauge().value()).isZero();
+        });
+    }
+
+    @Test
+    void observesEachCallOfTheClientBeanWhenTheApplicationHasAnObservationRegistry() {
+        List<String> observed = new CopyOnWriteArrayList<>();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                observed.add(context.getName() + " " + context.getLowCardinalityKeyValue("operation").getValue());
+            }
+        });
+        runner.withPropertyValues("modellix.base-url=" + mock.baseUrl())
+                .withBean(ObservationRegistry.class, () -> observations).run(context -> {
+            context.getBean(KlingEffectsClient.class)
+                    .submitAndAwait(EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg"), Duration.ofSeconds(30));
+
+            assertThat(observed).containsExactly("modellix.client.call submit_and_await");
         });
     }
 
