@@ -51,6 +51,8 @@ class EffectsApplicationTest {
         assertThat(registry.get("modellix.client.requests").tags("operation", "submit", "status", "200").timer().count())
                 .isPositive();
         assertThat(registry.get("modellix.client.tasks.unfinished").gauge()).isNotNull();
+        // Each call is an observation (a span with Micrometer Tracing); Actuator's meter handler times it.
+        assertThat(registry.get("modellix.client.call").tags("operation", "submit_and_await").timer().count()).isEqualTo(1);
     }
 
     @Test
