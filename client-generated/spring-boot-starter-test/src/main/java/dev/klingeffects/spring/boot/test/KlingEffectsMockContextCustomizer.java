@@ -4,6 +4,7 @@ import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
 import dev.klingeffects.mock.junit5.MockAdmin;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
@@ -19,6 +20,8 @@ record KlingEffectsMockContextCustomizer(boolean frozenClock, String apiKey, Lis
 
     /** The bean name of the {@link MockAdmin}. */
     static final String ADMIN_BEAN = "klingEffectsMockAdmin";
+    /** The name under which the running mock is stopped with the context. */
+    static final String MOCK_BEAN = "klingEffectsMock";
     /** The property source that points the client at the mock; it wins over the application's own. */
     static final String PROPERTY_SOURCE = "klingEffectsMock";
     /** Quick enough for submitAndAwait to finish on its own: pending, then processing. */
@@ -34,11 +37,16 @@ record KlingEffectsMockContextCustomizer(boolean frozenClock, String apiKey, Lis
         KlingEffectsMockExtension mock = builder.build();
         // The extension's class-level lifecycle, outside JUnit: it reads nothing from the context it is given.
         mock.beforeAll(null);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                mock.afterAll(null);
-            }
-        });
+        // Stopped with the context's singletons: on close, and also when the refresh fails (no close event then).
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry singletons) {
+            singletons.registerDisposableBean(MOCK_BEAN, () -> mock.afterAll(null));
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                    mock.afterAll(null);
+                }
+            });
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE,
                 Map.of("modellix.base-url", mock.baseUrl(), "modellix.api-key", apiKey)));
         context.getBeanFactory().registerSingleton(ADMIN_BEAN, mock.admin());

@@ -20,6 +20,22 @@ class MockLifecycleTest {
     final KlingEffectsMockContextCustomizerFactory factory = new KlingEffectsMockContextCustomizerFactory();
 
     @Test
+    void stopsTheMockWhenTheContextFailsToStart() {
+        ContextCustomizer customizer = factory.createContextCustomizer(Annotated.class, List.of());
+        GenericApplicationContext context = new GenericApplicationContext();
+        customizer.customizeContext(context, null);
+        MockAdmin admin = context.getBeanFactory().getBean(MockAdmin.class);
+        assertThat(admin.tasks()).isEmpty(); // running
+        context.registerBean("broken", String.class, () -> {
+            throw new IllegalStateException("the application does not start");
+        });
+
+        assertThatThrownBy(context::refresh).hasRootCauseMessage("the application does not start");
+
+        assertThatThrownBy(admin::tasks).hasMessageContaining("cannot reach");
+    }
+
+    @Test
     void startsNoMockForATestWithoutTheAnnotation() {
         assertThat(factory.createContextCustomizer(NotAnnotated.class, List.of())).isNull();
     }
