@@ -11,12 +11,17 @@ import dev.klingeffects.client.ModellixConnectionException;
 import dev.klingeffects.client.RequestOptions;
 import dev.klingeffects.client.RetryEvent;
 import dev.klingeffects.client.ServerException;
+import dev.klingeffects.client.SubmittedTask;
 import dev.klingeffects.client.AuthenticationException;
 import dev.klingeffects.client.TaskNotFoundException;
 import dev.klingeffects.client.TaskTimeoutException;
 import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +173,21 @@ class KlingEffectsAutoConfigurationTest {
     }
 
     @Test
+    void holdsASubmitBeyondMaxUnfinishedTasksUntilAPermitComesBack() {
+        againstTheMock().withPropertyValues("modellix.api-key=" + KEY, "modellix.max-unfinished-tasks=1").run(context -> {
+            KlingEffectsClient client = context.getBean(KlingEffectsClient.class);
+            EffectRequest lion = EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg");
+            client.submit(lion);
+
+            CompletableFuture<SubmittedTask> second = client.submitAsync(lion);
+
+            assertThat(client.waitingForPermit()).isEqualTo(1);
+            mock.requests().assertSubmits(1);
+            second.cancel(true);
+        });
+    }
+
+    @Test
     void sendsANearMissOfAnEffectWhenPreChecksAreOff() {
         EffectRequest typo = EffectRequest.singleImage("pet_lion_pr", "https://example.com/cat.jpg");
         againstTheMock().withPropertyValues("modellix.api-key=" + KEY).run(context -> {
@@ -200,6 +220,38 @@ class KlingEffectsAutoConfigurationTest {
 
     @Test
     void everyListenerBeanHearsTheClientInOrder() {
+        // The first listener throws on purpose: the client logs that as a warning and goes on; kept off the build log.
+        Logger clientLog = Logger.getLogger(KlingEffectsClient.class.getName());
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        CountDownLatch logged = new CountDownLatch(1);
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record);
+                logged.countDown();
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        clientLog.addHandler(capture);
+        clientLog.setUseParentHandlers(false);
+        try {
+            listenersHearTheClientInOrder();
+            assertThat(logged.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            clientLog.removeHandler(capture);
+            clientLog.setUseParentHandlers(true);
+        }
+        assertThat(warnings).extracting(LogRecord::getMessage).containsExactly("ClientListener.onRetry threw; ignored");
+    }
+
+    private void listenersHearTheClientInOrder() {
         againstTheMock().withPropertyValues("modellix.api-key=" + KEY, "modellix.retry.max-attempts=2",
                 "modellix.retry.initial-backoff=1ms", "modellix.retry.max-backoff=1ms")
                 .withUserConfiguration(TwoListeners.class).run(context -> {
