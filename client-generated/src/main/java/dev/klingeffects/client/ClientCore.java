@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,6 +57,12 @@ final class ClientCore {
     private final Duration minPollInterval;
     private final Duration maxPollInterval;
     private final boolean preChecks;
+    /** The client's own listener: hears exchanges, refused submits and task ends from every view and poll. */
+    private final ClientListener accounting;
+    /** When and with which effect each unfinished task was submitted, for {@link ClientListener#onTaskEnd}. */
+    private final Map<String, Submitted> submittedAt = new ConcurrentHashMap<>();
+
+    private record Submitted(String effect, long nanos) {}
 
     ClientCore(Transport transport, Redaction redaction, Timing timing, Executor callersExecutor, int maxUnfinishedTasks,
                Duration minPollInterval, Duration maxPollInterval, boolean preChecks, Duration followInterval,
@@ -72,7 +79,8 @@ final class ClientCore {
         };
         this.transport = transport;
         this.listening = new Listening(executor);
-        this.retrier = new Retrier(timing, redaction, executor, transport.origin(), listening, transport.log());
+        this.accounting = clientOptions.listener().orElse(null);
+        this.retrier = new Retrier(timing, redaction, executor, transport.origin(), listening, transport.log(), accounting);
         this.mapper = new TaskMapper(redaction);
         this.timing = timing;
         this.executor = executor;
@@ -83,7 +91,10 @@ final class ClientCore {
         clientOptions.headers().forEach(background::header);
         RequestOptions backgroundOptions = background.build();
         this.follower = new TaskFollower(followInterval, Duration.ofMinutes(5), LONGEST_TASK_LIFETIME,
-                taskId -> getTask(taskId, backgroundOptions, Deadlines.NONE), unfinished::ended, executor);
+                taskId -> getTask(taskId, backgroundOptions, Deadlines.NONE), taskId -> {
+                    submittedAt.remove(taskId); // given up on: no end was seen
+                    unfinished.ended(taskId);
+                }, executor);
         this.minPollInterval = minPollInterval;
         this.maxPollInterval = maxPollInterval;
         this.preChecks = preChecks;
@@ -94,6 +105,7 @@ final class ClientCore {
         try {
             body = toBody(request);
         } catch (ModellixException e) {
+            listening.submitRefused(accounting, request, e);
             return CompletableFuture.failedFuture(e);
         }
         String what = "submit " + request.effect();
@@ -101,6 +113,9 @@ final class ClientCore {
         // Async: a permit that times out completes on the timer thread, which must never run callers' callbacks.
         chain.follow(unfinished.acquire(PERMIT_WAIT, what)).whenCompleteAsync((permit, refused) -> {
             if (refused != null) {
+                if (Chain.unwrap(refused) instanceof ModellixException reason) {
+                    listening.submitRefused(accounting, request, reason); // no permit in time; a cancel is no refusal
+                }
                 chain.fail(refused);
                 return;
             }
@@ -115,6 +130,7 @@ final class ClientCore {
                         if (error != null) {
                             unfinished.unused();
                         } else if (unfinished.taken(response.value().taskId())) {
+                            submittedAt.put(response.value().taskId(), new Submitted(request.effect(), timing.nanoTime()));
                             follower.follow(response.value().taskId());
                         }
                         chain.settle(response, error);
@@ -132,6 +148,11 @@ final class ClientCore {
                     // The permit comes back once the task is seen to end, or to be gone.
                     if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {
                         follower.stop(taskId);
+                        Submitted submitted = submittedAt.remove(taskId);
+                        if (submitted != null && error == null) {
+                            listening.taskEnd(accounting, response.value(), submitted.effect(),
+                                    Duration.ofNanos(timing.nanoTime() - submitted.nanos()));
+                        }
                         unfinished.ended(taskId);
                     } else if (error == null) {
                         follower.seen(taskId);
@@ -167,6 +188,11 @@ final class ClientCore {
             chain.follow(awaitSubmitted(submitted.value().taskId(), timeout, options)).whenComplete(chain::settle);
         });
         return chain.result;
+    }
+
+    /** @return the submits now waiting for a permit of maxUnfinishedTasks */
+    int waitingForPermit() {
+        return unfinished.waiting();
     }
 
     /** @return the tasks submitted through this client and not yet seen to end */

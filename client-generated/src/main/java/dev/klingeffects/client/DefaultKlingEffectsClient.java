@@ -85,6 +85,11 @@ final class DefaultKlingEffectsClient implements KlingEffectsClient {
     }
 
     @Override
+    public int waitingForPermit() {
+        return core.waitingForPermit();
+    }
+
+    @Override
     public void close() {
         if (!view) {
             core.close();

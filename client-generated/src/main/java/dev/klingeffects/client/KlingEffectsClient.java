@@ -159,6 +159,16 @@ public interface KlingEffectsClient extends AutoCloseable {
     Set<String> unfinishedTasks();
 
     /**
+     * The submits through this client (and its views) now waiting for a permit of
+     * {@link Builder#maxUnfinishedTasks}: a gauge of how far the account's concurrent-task limit holds work back.
+     *
+     * @return their number, 0 without a cap; a fake or another implementation may always say 0
+     */
+    default int waitingForPermit() {
+        return 0;
+    }
+
+    /**
      * Releases what the client owns (its own threads) and stops following its unfinished tasks. Calls after
      * this throw {@link IllegalStateException}, through every view of the client too. Closing a view from
      * {@link #withOptions} does nothing: a view can be handed to code that closes it without closing the client.

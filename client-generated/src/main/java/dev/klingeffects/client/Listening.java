@@ -30,6 +30,24 @@ final class Listening {
         }
     }
 
+    void exchange(ClientListener listener, ExchangeEvent event) {
+        if (listener != null) {
+            calls.execute(() -> guarded(() -> listener.onExchange(event), "onExchange"));
+        }
+    }
+
+    void submitRefused(ClientListener listener, EffectRequest request, ModellixException reason) {
+        if (listener != null) {
+            calls.execute(() -> guarded(() -> listener.onSubmitRefused(request, reason), "onSubmitRefused"));
+        }
+    }
+
+    void taskEnd(ClientListener listener, EffectTask task, String effect, java.time.Duration sinceSubmit) {
+        if (listener != null) {
+            calls.execute(() -> guarded(() -> listener.onTaskEnd(task, effect, sinceSubmit), "onTaskEnd"));
+        }
+    }
+
     private static void guarded(Runnable call, String method) {
         try {
             call.run();

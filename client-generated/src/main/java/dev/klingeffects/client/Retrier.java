@@ -28,8 +28,13 @@ final class Retrier {
 
     private final HttpLog log;
 
-    Retrier(Timing timing, Redaction redaction, Executor executor, String origin, Listening listening, HttpLog log) {
+    /** The client's own listener, which hears every exchange whatever the call's listener ({@link ClientListener#onExchange}). */
+    private final ClientListener accounting;
+
+    Retrier(Timing timing, Redaction redaction, Executor executor, String origin, Listening listening, HttpLog log,
+            ClientListener accounting) {
         this.listening = listening;
+        this.accounting = accounting;
         this.log = log;
         this.timing = timing;
         this.redaction = redaction;
@@ -76,6 +81,7 @@ final class Retrier {
         private final long deadlineNanos;
         private final long start = timing.nanoTime();
         private int attempt;
+        private long attemptStart;
         /** Whether the attempt in progress was given only what was left before the caller's deadline. */
         private boolean cutToDeadline;
 
@@ -107,6 +113,7 @@ final class Retrier {
                 timeout = max(Duration.ofNanos(beforeDeadline), Duration.ofMillis(1));
             }
             CompletableFuture<Answer> sent;
+            attemptStart = timing.nanoTime();
             try {
                 sent = send.apply(timeout);
             } catch (RuntimeException e) {
@@ -130,6 +137,7 @@ final class Retrier {
                     chain.fail(error);
                     return;
                 }
+                exchanged(0, error);
                 if (error instanceof BoundedBody.TooLarge) {
                     failure = new ModellixResponseFormatException(what + ": " + error.getMessage(), "", error);
                     retryable = kind == Kind.READ;
@@ -144,6 +152,7 @@ final class Retrier {
                     retryable = kind == Kind.READ ? error instanceof IOException : !reached;
                 }
             } else {
+                exchanged(answer.status(), null);
                 try {
                     if (answer.successful()) {
                         chain.complete(new RawResponse<>(answer.status(), answer.headers().map(), read.apply(answer)));
@@ -182,6 +191,11 @@ final class Retrier {
             log.retry(retry);
             listening.retry(listener, retry);
             chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), executor);
+        }
+
+        private void exchanged(int status, Throwable error) {
+            listening.exchange(accounting, new ExchangeEvent(kind == Kind.SUBMIT ? ExchangeEvent.SUBMIT : ExchangeEvent.GET_TASK,
+                    status, Duration.ofNanos(timing.nanoTime() - attemptStart), error));
         }
 
         private Duration backoff(int attempt) {

@@ -80,6 +80,11 @@ final class UnfinishedTasks {
         return Set.copyOf(holding);
     }
 
+    /** @return the submits waiting for a permit now */
+    synchronized int waiting() {
+        return (int) waiting.stream().filter(permit -> !permit.isDone()).count();
+    }
+
     /** The submit created no task (or none the client knows of): its permit comes back now. */
     void unused() {
         if (capped) {
