@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** What a team can switch on without code: settings from the environment, HTTP logging. */
@@ -38,21 +35,8 @@ class ConfigurationTest {
 
     @Test
     void httpLoggingSwitchedOnByAPropertyShowsExchangesAndRetriesButNeverTheKey() {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger("dev.klingeffects.client.http");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(capture);
+        List<LogRecord> logged;
+        CapturedLog log = CapturedLog.of("dev.klingeffects.client.http");
         System.setProperty(KlingEffectsClient.LOG_PROPERTY, "info");
         try (ScriptedServer server = new ScriptedServer().then(503, ScriptedServer.error(503, "Service unavailable: later"))
                 .then(200, ScriptedServer.task("pending", ""))) {
@@ -61,8 +45,9 @@ class ConfigurationTest {
             client.getTask("task-1");
         } finally {
             System.clearProperty(KlingEffectsClient.LOG_PROPERTY);
-            log.removeHandler(capture);
+            log.close();
         }
+        logged = log.records();
 
         assertThat(logged).extracting(LogRecord::getMessage).satisfiesExactly(
                 first -> assertThat(first).startsWith("GET /api/v1/tasks/task-1 -> 503 in "),
@@ -76,27 +61,11 @@ class ConfigurationTest {
 
     @Test
     void withoutTheSettingNothingIsLogged() {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger("dev.klingeffects.client.http");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(capture);
-        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""))) {
+        try (CapturedLog log = CapturedLog.of("dev.klingeffects.client.http");
+             ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.task("pending", ""))) {
             Clients.against(server, new FakeTiming()).build().getTask("task-1");
-        } finally {
-            log.removeHandler(capture);
-        }
 
-        assertThat(logged).isEmpty();
+            assertThat(log.records()).isEmpty();
+        }
     }
 }

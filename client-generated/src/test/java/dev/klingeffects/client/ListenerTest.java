@@ -12,10 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,28 +93,11 @@ class ListenerTest {
                 }
             }).build();
 
-            List<LogRecord> logged = new CopyOnWriteArrayList<>();
-            Logger log = Logger.getLogger(KlingEffectsClient.class.getName());
-            Handler capture = new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    logged.add(record);
-                }
-
-                @Override
-                public void flush() {}
-
-                @Override
-                public void close() {}
-            };
-            log.setUseParentHandlers(false);
-            log.addHandler(capture);
-            try {
+            List<LogRecord> logged;
+            try (CapturedLog log = CapturedLog.of(KlingEffectsClient.class.getName())) {
                 assertThat(client.awaitCompletion("task-1", Duration.ofMinutes(5)).status()).isEqualTo(TaskStatus.SUCCESS);
                 awaitListenerCalls();
-            } finally {
-                log.removeHandler(capture);
-                log.setUseParentHandlers(true);
+                logged = log.records();
             }
 
             assertThat(logged).hasSize(3).allSatisfy(record -> {
