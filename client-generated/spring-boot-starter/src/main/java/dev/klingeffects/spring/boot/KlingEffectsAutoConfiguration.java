@@ -58,13 +58,24 @@ public class KlingEffectsAutoConfiguration {
         return builder.build();
     }
 
-    private static String apiKey(KlingEffectsProperties properties, Environment environment) {
+    static String apiKey(KlingEffectsProperties properties, Environment environment) {
         String key = properties.apiKey();
+        if (key != null && key.contains("${")) {
+            // Spring leaves a placeholder it cannot resolve as it is: sending it would only fail later with a 401.
+            throw new MissingApiKeyException("modellix.api-key holds a placeholder that nothing resolved");
+        }
         if (key == null || key.isBlank()) {
             key = environment.getProperty(API_KEY_VARIABLE);
         }
         if (key == null || key.isBlank()) {
             throw new MissingApiKeyException();
+        }
+        // Around the key, whitespace is a file's newline or padding; inside it, text that is not the key, such
+        // as a comment after the value (.properties files have none on the same line).
+        key = key.strip();
+        if (key.chars().anyMatch(Character::isWhitespace)) {
+            throw new MissingApiKeyException("The Modellix API key has whitespace inside it (a comment on the same line"
+                    + " as modellix.api-key in a .properties file becomes part of the value)");
         }
         return key;
     }

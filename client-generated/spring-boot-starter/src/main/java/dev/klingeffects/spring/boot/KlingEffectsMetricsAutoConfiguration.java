@@ -55,7 +55,9 @@ public class KlingEffectsMetricsAutoConfiguration {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    if (bean instanceof KlingEffectsClient client) {
+                    // Only clients of the kit's own making: a team's fake or decorator keeps its type and behaviour.
+                    if (bean instanceof KlingEffectsClient client
+                            && client.getClass().getPackageName().equals(KlingEffectsClient.class.getPackageName())) {
                         ObservationRegistry observations = registry.getIfAvailable();
                         if (observations != null && !observations.isNoop()) {
                             return KlingEffectsObservation.observe(client, observations);

@@ -2,12 +2,16 @@ package dev.klingeffects.spring.boot;
 
 import dev.klingeffects.client.KlingEffectsClient;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The modellix.* settings of the auto-configured {@link KlingEffectsClient}. Durations take Spring's
- * forms (30s, 2m, PT30S); every default is the client builder's own.
+ * forms (30s, 2m, PT30S); a bare number is seconds for the two timeouts (as their MODELLIX_CONNECT_TIMEOUT
+ * and MODELLIX_REQUEST_TIMEOUT twins, which Spring binds to them, are read by the client) and milliseconds
+ * elsewhere. Every default is the client builder's own.
  *
  * @param apiKey             the Modellix API key; when unset, the MODELLIX_API_KEY environment variable
  * @param baseUrl            the API's base URL, e.g. http://localhost:8080 for the mock
@@ -25,8 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record KlingEffectsProperties(
         String apiKey,
         @DefaultValue(KlingEffectsClient.DEFAULT_BASE_URL) String baseUrl,
-        @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("60s") Duration requestTimeout,
+        @DefaultValue("10s") @DurationUnit(ChronoUnit.SECONDS) Duration connectTimeout,
+        @DefaultValue("60s") @DurationUnit(ChronoUnit.SECONDS) Duration requestTimeout,
         @DefaultValue Retry retry,
         @DefaultValue Poll poll,
         @DefaultValue("0") int maxUnfinishedTasks,

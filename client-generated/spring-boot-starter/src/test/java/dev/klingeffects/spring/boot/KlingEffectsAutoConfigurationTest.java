@@ -100,6 +100,43 @@ class KlingEffectsAutoConfigurationTest {
     }
 
     @Test
+    void failsAtStartUpOnAPlaceholderNothingResolvedInsteadOfSendingIt() {
+        runner.withPropertyValues("modellix.api-key=${SECRET_FROM_YOUR_VAULT}", "MODELLIX_API_KEY=" + KEY).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MissingApiKeyException.class)
+                    .hasMessageContaining("placeholder");
+        });
+    }
+
+    @Test
+    void failsAtStartUpOnACommentAfterTheKeyWithoutPrintingEither() {
+        runner.withPropertyValues("modellix.api-key=sk-secret-part   # or set MODELLIX_API_KEY").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MissingApiKeyException.class)
+                    .hasMessageContaining("comment");
+            assertThat(allMessages(context.getStartupFailure())).doesNotContain("secret-part");
+        });
+    }
+
+    @Test
+    void stripsANewlineOrPaddingAroundTheKey() {
+        againstTheMock().withPropertyValues("modellix.api-key=  " + KEY + "\n").run(context ->
+                assertThat(context.getBean(KlingEffectsClient.class).submit(
+                        EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg")).taskId()).isNotBlank());
+    }
+
+    @Test
+    void readsABareNumberOfTheTimeoutsAsSecondsAsTheClientReadsTheirEnvironmentVariables() {
+        // MODELLIX_REQUEST_TIMEOUT=30 in the environment binds to modellix.request-timeout: it must mean 30 s here too.
+        runner.withPropertyValues("modellix.api-key=" + KEY, "modellix.request-timeout=30", "modellix.connect-timeout=5")
+                .run(context -> {
+                    KlingEffectsProperties properties = context.getBean(KlingEffectsProperties.class);
+                    assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+                });
+    }
+
+    @Test
     void bindsEveryPropertyWithTheClientsDefaults() {
         runner.withPropertyValues("modellix.api-key=" + KEY).run(context -> {
             KlingEffectsProperties properties = context.getBean(KlingEffectsProperties.class);

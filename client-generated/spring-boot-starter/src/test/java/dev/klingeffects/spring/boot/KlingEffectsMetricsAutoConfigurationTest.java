@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
@@ -80,6 +81,26 @@ class KlingEffectsMetricsAutoConfigurationTest {
 
             assertThat(observed).containsExactly("modellix.client.call submit_and_await");
         });
+    }
+
+    @Test
+    void leavesAnApplicationsOwnClientImplementationAsItIs() {
+        KlingEffectsClient fake = (KlingEffectsClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {KlingEffectsClient.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> 1;
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "fake client";
+                    case "unfinishedTasks" -> java.util.Set.of();
+                    case "waitingForPermit" -> 0;
+                    case "close" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        runner.withBean(ObservationRegistry.class, () -> {
+            ObservationRegistry observations = ObservationRegistry.create();
+            observations.observationConfig().observationHandler(context -> true);
+            return observations;
+        }).withBean("fakeClient", KlingEffectsClient.class, () -> fake).run(context ->
+                assertThat(context.getBean("fakeClient")).isSameAs(fake));
     }
 
     @Test
