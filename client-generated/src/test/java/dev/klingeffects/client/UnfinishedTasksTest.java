@@ -105,9 +105,13 @@ class UnfinishedTasksTest {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }, taskId -> givenUp.countDown(), Runnable::run);
 
-        follower.follow("task-1");
+        try (CapturedLog log = CapturedLog.of(KlingEffectsClient.class.getName())) {
+            follower.follow("task-1");
 
-        assertThat(givenUp.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(polls).hasValue(0);
+            assertThat(givenUp.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(polls).hasValue(0);
+            assertThat(log.records()).extracting(java.util.logging.LogRecord::getMessage)
+                    .containsExactly("Task task-1 still unfinished after PT0S; no longer followed");
+        }
     }
 }
