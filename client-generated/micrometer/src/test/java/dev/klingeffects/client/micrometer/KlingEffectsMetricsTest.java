@@ -11,14 +11,11 @@ import dev.klingeffects.client.RequestOptions;
 import dev.klingeffects.client.RetryPolicy;
 import dev.klingeffects.client.SubmittedTask;
 import dev.klingeffects.client.TaskFailedException;
-import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.MockServer;
-import dev.klingeffects.mock.config.SettingsParser;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,9 +39,7 @@ class KlingEffectsMetricsTest {
 
     @BeforeAll
     static void startMock() {
-        ContractSpec spec = ContractSpec.load();
-        mock = MockServer.create(SettingsParser.parse(new String[] {"--port", "0", "--access-log", "false", "--seed", "1",
-                "--pending-ms", "100", "--processing-ms", "300", "--shutdown-grace", "1"}, Map.of(), spec.modellix()), spec).start();
+        mock = ShortTaskMock.start();
     }
 
     @AfterAll

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.klingeffects.client.EffectRequest;
 import dev.klingeffects.client.KlingEffectsClient;
 import dev.klingeffects.client.TaskNotFoundException;
-import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.MockServer;
-import dev.klingeffects.mock.config.SettingsParser;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +26,7 @@ class KlingEffectsObservationTest {
 
     @BeforeAll
     static void startMock() {
-        ContractSpec spec = ContractSpec.load();
-        mock = MockServer.create(SettingsParser.parse(new String[] {"--port", "0", "--access-log", "false", "--seed", "1",
-                "--pending-ms", "100", "--processing-ms", "300", "--shutdown-grace", "1"}, Map.of(), spec.modellix()), spec).start();
+        mock = ShortTaskMock.start();
     }
 
     @AfterAll
