@@ -8,38 +8,66 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The Kling effects mock, in-process on a free port, for tests of code that calls the API:
  *
  * <pre>{@code
  * @RegisterExtension
- * static KlingEffectsMockExtension mock = KlingEffectsMockExtension.create(); // random port, frozen clock
+ * static KlingEffectsMockExtension mock = KlingEffectsMockExtension.create(); // random port, tasks end in ~1 s
  * ...
- * mock.baseUrl(); mock.advance(Duration.ofSeconds(5)); mock.failNext("reason"); mock.requests().assertSubmits(1);
+ * client.submitAndAwait(request, Duration.ofSeconds(10)); // finishes on its own
+ * mock.baseUrl(); mock.failNext("reason"); mock.requests().assertSubmits(1);
  * }</pre>
  *
- * <p>In a {@code static} field one mock serves the whole class and is reset before each test. In an
- * instance field each test gets a mock of its own: use that for tests that run in parallel.
+ * <p>By default the mock's clock follows the wall clock and a task ends about a second after its submit
+ * (200 ms pending, 800 ms processing), as with the Spring test slice's {@code @AutoConfigureKlingEffectsMock}.
+ * {@link Builder#frozenClock()} stops time except through {@link #advance}, for tests that must see a task
+ * in one state for as long as they like.
+ *
+ * <p>In a {@code static} field one mock serves the whole class (its {@code @Nested} classes included) and is
+ * reset before each test. In an instance field each test gets a mock of its own: use that for tests that run
+ * in parallel. The declarative form is {@link KlingEffectsMockTest} on the class. Either way, test and
+ * lifecycle methods may take the mock's {@link MockAdmin} and its base URL
+ * ({@link KlingEffectsMockBaseUrl @KlingEffectsMockBaseUrl} {@code String}) as parameters.
  */
 public final class KlingEffectsMockExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final List<String> flags;
+    private static final List<String> DEFAULTS = List.of("--port", "0", "--access-log", "false", "--seed", "1",
+            "--shutdown-grace", "1");
+    /**
+     * The {@code qa} profile's timing here: quick enough for {@code submitAndAwait} to finish on its own (pending,
+     * then processing). Given before the test's own flags, which override it.
+     */
+    static final List<String> QUICK_TASKS = List.of("--pending-ms", "200", "--processing-ms", "800");
+
+    /** The flags to start with; null until {@link KlingEffectsMockTest} is read, for the declarative form. */
+    private List<String> flags;
     private MockServer server;
     private MockAdmin admin;
-    private boolean perClass;
+    /** How many class-level scopes (the class, then each {@code @Nested} class) are using the running mock. */
+    private int classScopes;
 
     private KlingEffectsMockExtension(List<String> flags) {
         this.flags = List.copyOf(flags);
     }
 
-    /** @return a mock on a free port with a frozen clock and the {@code qa} profile, accepting any key */
+    /** JUnit creates the extension this way for {@link KlingEffectsMockTest}; the settings come from the annotation. */
+    KlingEffectsMockExtension() {
+        this.flags = null;
+    }
+
+    /** @return a mock on a free port with the {@code qa} profile, accepting any key, whose tasks end about 1 s after their submit */
     public static KlingEffectsMockExtension create() {
         return builder().build();
     }
@@ -51,8 +79,7 @@ public final class KlingEffectsMockExtension
 
     /** Settings of the mock; every flag of the mock's {@code --help} can be given. */
     public static final class Builder {
-        private final List<String> flags = new ArrayList<>(List.of("--port", "0", "--frozen-clock", "true",
-                "--access-log", "false", "--seed", "1", "--shutdown-grace", "1"));
+        private final List<String> flags = new ArrayList<>(DEFAULTS);
 
         private Builder() {}
 
@@ -64,12 +91,23 @@ public final class KlingEffectsMockExtension
             return this;
         }
 
-        /** Upstream's timing and limits (100 requests/min, 3 unfinished tasks per key, 5 % failures). @return this */
+        /**
+         * Upstream's timing and limits (30 to 120 s processing, 100 requests/min, 3 unfinished tasks per key, 5 %
+         * failures) instead of tasks that end in a second. @return this
+         */
         public Builder realisticProfile() {
             return flag("profile", "realistic");
         }
 
-        /** Let the mock's time follow the wall clock instead of moving only with {@link #advance}. @return this */
+        /**
+         * Time stands still: it moves only with {@link KlingEffectsMockExtension#advance} (a task ends 1 s of
+         * mock time after its submit), so a test sees a task in one state for as long as it likes. @return this
+         */
+        public Builder frozenClock() {
+            return flag("frozen-clock", "true");
+        }
+
+        /** The mock's time follows the wall clock: the default, undoing {@link #frozenClock()}. @return this */
         public Builder wallClock() {
             return flag("frozen-clock", "false");
         }
@@ -95,14 +133,16 @@ public final class KlingEffectsMockExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        perClass = true;
-        start();
+        // A @Nested class runs inside its outer class's scope: it shares the outer class's mock.
+        if (classScopes++ == 0) {
+            start(context);
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (server == null) {
-            start();
+            start(context);
         } else {
             admin.reset();
         }
@@ -110,21 +150,74 @@ public final class KlingEffectsMockExtension
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (!perClass) {
+        if (classScopes == 0) {
             stop();
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (--classScopes == 0) {
+            stop();
+        }
     }
 
-    private void start() {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == MockAdmin.class
+                || type == String.class && parameter.isAnnotated(KlingEffectsMockBaseUrl.class);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == MockAdmin.class ? admin() : baseUrl();
+    }
+
+    private void start(ExtensionContext context) {
+        if (flags == null) {
+            flags = declared(context);
+        }
+        List<String> args = new ArrayList<>();
+        if (!realistic(flags)) {
+            args.addAll(QUICK_TASKS);
+        }
+        args.addAll(flags);
         ContractSpec spec = ContractSpec.load();
-        Settings settings = SettingsParser.parse(flags.toArray(String[]::new), Map.of(), spec.modellix());
+        Settings settings = SettingsParser.parse(args.toArray(String[]::new), Map.of(), spec.modellix());
         server = MockServer.create(settings, spec).start();
         admin = new MockAdmin(server.baseUrl(), settings.adminToken());
+    }
+
+    /** The flags {@link KlingEffectsMockTest} on the test class (or a class around it) gives. */
+    private static List<String> declared(ExtensionContext context) {
+        for (ExtensionContext scope = context; scope != null; scope = scope.getParent().orElse(null)) {
+            Optional<KlingEffectsMockTest> found = scope.getTestClass()
+                    .flatMap(type -> AnnotationSupport.findAnnotation(type, KlingEffectsMockTest.class));
+            if (found.isPresent()) {
+                KlingEffectsMockTest declared = found.get();
+                Builder builder = builder();
+                if (declared.frozenClock()) {
+                    builder.frozenClock();
+                }
+                return builder.apiKeys(declared.apiKeys()).flags(declared.flags()).flags;
+            }
+        }
+        throw new IllegalStateException("no @KlingEffectsMockTest on " + context.getDisplayName()
+                + ": register the extension with @RegisterExtension and KlingEffectsMockExtension.create() instead");
+    }
+
+    /** The realistic profile keeps upstream's timing; only the qa profile's tasks end in a second here. */
+    private static boolean realistic(List<String> flags) {
+        String profile = "qa";
+        for (int i = 0; i < flags.size(); i++) {
+            if (flags.get(i).equals("--profile") && i + 1 < flags.size()) {
+                profile = flags.get(i + 1);
+            } else if (flags.get(i).startsWith("--profile=")) {
+                profile = flags.get(i).substring("--profile=".length());
+            }
+        }
+        return profile.equals("realistic");
     }
 
     private void stop() {
@@ -158,7 +251,12 @@ public final class KlingEffectsMockExtension
         return admin;
     }
 
-    /** Moves the mock's clock (a task is done 5 s after its submit in the default profile). */
+    /**
+     * Moves the mock's clock forward, in both modes: with a {@linkplain Builder#frozenClock() frozen clock} it is the
+     * only way the mock's time moves; with the wall clock (the default) it jumps ahead of it. A task is done 1 s
+     * of mock time after its submit (the {@code qa} profile here), so {@code advance(Duration.ofSeconds(1))} ends
+     * every task submitted before it.
+     */
     public void advance(Duration by) {
         admin().advanceClock(by);
     }

@@ -13,14 +13,24 @@ final class ServiceUnderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String apiKey;
 
     ServiceUnderTest(String baseUrl) {
+        this(baseUrl, "team-key");
+    }
+
+    ServiceUnderTest(String baseUrl, String apiKey) {
         this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     String submit(String effect) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/image-to-video/kling/kling-video-effects/async"))
-                .header("Authorization", "Bearer team-key").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"effect_scene\":\"" + effect + "\",\"image\":\"https://example.com/cat.jpg\"}"))
                 .build();
         return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).at("/data/task_id").asText();
@@ -28,7 +38,7 @@ final class ServiceUnderTest {
 
     JsonNode poll(String taskId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/tasks/" + taskId))
-                .header("Authorization", "Bearer team-key").build();
+                .header("Authorization", "Bearer " + apiKey).build();
         return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("data");
     }
 }

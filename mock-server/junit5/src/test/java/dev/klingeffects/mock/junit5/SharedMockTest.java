@@ -10,21 +10,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** One mock for the class, reset before each test. */
+/** One mock for the class, reset before each test; its clock frozen, so a test sees a task pending for as long as it likes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedMockTest {
 
     @RegisterExtension
-    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.create();
+    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.builder().frozenClock().build();
 
     @Test
     @Order(1)
-    void aTaskSucceedsWhenTheClockHasMovedOnFiveSeconds() throws Exception {
+    void aTaskSucceedsWhenTheFrozenClockHasMovedOnOneSecond() throws Exception {
         ServiceUnderTest service = new ServiceUnderTest(mock.baseUrl());
         String taskId = service.submit("pet_lion_pro");
 
         assertThat(service.poll(taskId).path("status").asText()).isEqualTo("pending");
-        mock.advance(Duration.ofSeconds(5));
+        mock.advance(Duration.ofSeconds(1));
         assertThat(service.poll(taskId).path("status").asText()).isEqualTo("success");
         mock.requests().assertSubmits(1).assertPollsOf(taskId, 2);
     }

@@ -24,14 +24,13 @@ record KlingEffectsMockContextCustomizer(boolean frozenClock, String apiKey, Lis
     static final String MOCK_BEAN = "klingEffectsMock";
     /** The property source that points the client at the mock; it wins over the application's own. */
     static final String PROPERTY_SOURCE = "klingEffectsMock";
-    /** Quick enough for submitAndAwait to finish on its own: pending, then processing. */
-    private static final List<String> QUICK_TASKS = List.of("--pending-ms", "200", "--processing-ms", "800");
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-        KlingEffectsMockExtension.Builder builder = KlingEffectsMockExtension.builder().flags(QUICK_TASKS.toArray(String[]::new));
-        if (!frozenClock) {
-            builder.wallClock();
+        // The extension's defaults are this slice's: wall clock, tasks that end about a second after their submit.
+        KlingEffectsMockExtension.Builder builder = KlingEffectsMockExtension.builder();
+        if (frozenClock) {
+            builder.frozenClock();
         }
         builder.flags(flags.toArray(String[]::new));
         KlingEffectsMockExtension mock = builder.build();
