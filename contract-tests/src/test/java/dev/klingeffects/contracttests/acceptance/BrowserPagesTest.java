@@ -27,8 +27,9 @@ class BrowserPagesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Frozen: the dashboard must still show the submitted task pending when the browser opens it. */
     @RegisterExtension
-    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.create();
+    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.builder().frozenClock().build();
 
     private static JsonNode result(NodeTool.Outcome outcome) throws Exception {
         assertThat(outcome.exitCode()).as(outcome.output()).isZero();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The consumer projects in contract-tests/downstream are the README followed word for word: its JUnit
- * example is their test, its dependency snippet is in their POM. A README change that they do not follow
- * (or the other way round) fails here, not in a team's build.
+ * examples (the registered extension and the annotation) are their tests, its dependency snippet is in their
+ * POM. A README change that they do not follow (or the other way round) fails here, not in a team's build.
  */
 class DownstreamFollowsTheReadmeTest {
 
@@ -18,10 +18,12 @@ class DownstreamFollowsTheReadmeTest {
             .resolve("contract-tests/downstream/src/it");
 
     @Test
-    void theJunitProjectsRunTheReadmeExampleUnchanged() {
+    void theJunitProjectsRunTheReadmeExamplesUnchanged() {
         String example = ReadmeBlocks.java("readme-junit5-example");
 
         assertThat(ContractFiles.read(PROJECTS.resolve("junit5-plain/src/test/java/EffectServiceTest.java"))).isEqualTo(example);
+        assertThat(ContractFiles.read(PROJECTS.resolve("junit5-plain/src/test/java/LionEffectTest.java")))
+                .isEqualTo(ReadmeBlocks.java("readme-junit5-annotation-example"));
         assertThat(ContractFiles.read(PROJECTS.resolve("junit6/pom.xml")))
                 .contains("<testSourceDirectory>../junit5-plain/src/test/java</testSourceDirectory>");
     }

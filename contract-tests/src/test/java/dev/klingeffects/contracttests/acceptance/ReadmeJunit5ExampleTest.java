@@ -15,7 +15,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-/** The README's JUnit 5 extension example compiles and its test passes, run as a downstream build would run it. */
+/** The README's JUnit 5 extension examples compile and their tests pass, run as a downstream build would run them. */
 class ReadmeJunit5ExampleTest {
 
     @TempDir
@@ -26,6 +26,16 @@ class ReadmeJunit5ExampleTest {
         ReadmeBlocks.compile(ReadmeBlocks.java("readme-junit5-example"), "EffectServiceTest", dir);
 
         TestExecutionSummary summary = run(dir, "EffectServiceTest");
+
+        assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+    }
+
+    @Test
+    void readmeAnnotationExampleCompilesAndPasses() throws Exception {
+        ReadmeBlocks.compile(ReadmeBlocks.java("readme-junit5-annotation-example"), "LionEffectTest", dir);
+
+        TestExecutionSummary summary = run(dir, "LionEffectTest");
 
         assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @PactFolder("target/pacts")
 class MockServerProviderPactTest {
 
+    // Frozen: the unfinished tasks a provider state plants must stay unfinished while their interaction runs.
     @RegisterExtension
-    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.builder().flags(Contract.PROVIDER_FLAGS).build();
+    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.builder().frozenClock().flags(Contract.PROVIDER_FLAGS).build();
 
     @BeforeEach
     void target(PactVerificationContext context) {
