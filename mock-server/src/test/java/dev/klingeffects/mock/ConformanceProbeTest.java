@@ -147,6 +147,52 @@ class ConformanceProbeTest {
     }
 
     @Test
+    void anUnreachableTargetIsNotRunWithExitStatus3InsteadOfDifferences() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        List<String> args = List.of("--target", "http://127.0.0.1:" + closedPort, "--api-key", KEY, "--pace-ms", "0",
+                "--report-dir", reports.toString(), "--effects");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = ConformanceCommand.run(args.toArray(String[]::new), Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String markdown = Files.readString(reports.resolve("conformance-report.md"));
+        assertThat(exit).isEqualTo(ConformanceCommand.NOT_RUN).isEqualTo(3);
+        assertThat(markdown).contains("**not run:** cannot reach http://127.0.0.1:" + closedPort).doesNotContain("### ");
+        assertThat(Files.readString(reports.resolve("conformance-report.xml")))
+                .contains("errors=\"1\"", "failures=\"0\"", "<error message=\"not run: cannot reach");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("conformance: not run: cannot reach");
+    }
+
+    @Test
+    void aTargetThatRefusesTheKeyForEveryRequestIsNotRunWithExitStatus3() throws Exception {
+        ContractSpec spec = ContractSpec.load();
+        List<String> flags = new ArrayList<>(List.of("--port", "0", "--access-log", "false", "--api-key", "another-key",
+                "--shutdown-grace", "1"));
+        MockServer target = MockServer.create(SettingsParser.parse(flags.toArray(String[]::new), Map.of(), spec.modellix()),
+                spec, EffectCatalog.load(spec)).start();
+        try {
+            Outcome outcome = probe(target, "--effects");
+
+            assertThat(outcome.exit()).isEqualTo(ConformanceCommand.NOT_RUN);
+            assertThat(outcome.markdown()).contains("**not run:** the target refused the key for all")
+                    .contains("first answer: 401").doesNotContain("### ").doesNotContain(KEY);
+            assertThat(outcome.junit()).contains("errors=\"1\"").doesNotContain("effect bullet_time");
+            assertThat(outcome.printed()).contains("conformance: not run: the target refused the key");
+        } finally {
+            target.stop();
+        }
+    }
+
+    @Test
+    void theHelpDocumentsEveryExitStatus() {
+        assertThat(ConformanceCommand.usage()).contains("0 no difference", "1 differences found", "2 bad options",
+                "3 not run");
+    }
+
+    @Test
     void refusesBillableRunsWithoutAnImageAndRunsWithoutAKey() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);

@@ -76,7 +76,15 @@ public final class SettingsParser {
 
     /** @return the help text that {@code --help} prints */
     public static String usage() {
-        StringBuilder text = new StringBuilder("Usage: java -jar kling-effects-mock-server.jar [flags]\n\n");
+        StringBuilder text = new StringBuilder("""
+                Usage: java -jar kling-effects-mock-server.jar [flags]
+                       java -jar kling-effects-mock-server.jar conformance --target URL --api-key KEY [options]
+
+                Commands:
+                  conformance   compare a real API (e.g. https://api.modellix.ai) with this mock, request by request;
+                                'conformance --help' lists its options and exit statuses
+
+                """);
         text.append("Every flag has an environment twin, shown after it; a flag wins over its twin.\n\n");
         for (Flag flag : Flag.values()) {
             String left = "  --" + flag.name + (flag.value.isEmpty() ? "" : " " + flag.value);

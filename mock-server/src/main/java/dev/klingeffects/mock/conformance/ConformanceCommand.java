@@ -28,6 +28,15 @@ public final class ConformanceCommand {
     private static final Pattern QUOTED = Pattern.compile("'([a-z0-9_']{2,64})'");
     private static final Set<String> FIELD_NAMES = Set.of("effect_scene", "image", "images", "duration");
 
+    /** Exit status: the target and the mock agree. */
+    public static final int SAME = 0;
+    /** Exit status: they differ (or the target rate-limited the run before it ended). */
+    public static final int DIFFERENT = 1;
+    /** Exit status: the options are wrong. */
+    public static final int BAD_OPTIONS = 2;
+    /** Exit status: nothing compared, the target unreachable or refusing the key: a CI set-up problem, not a drift. */
+    public static final int NOT_RUN = 3;
+
     private ConformanceCommand() {}
 
     /** The options of one run. */
@@ -48,7 +57,9 @@ public final class ConformanceCommand {
                 Sends the same requests to URL and to an in-process mock of this kit, compares status, the headers
                 that matter, error codes and messages exactly and success bodies by shape against the spec, and
                 writes conformance-report.md and conformance-report.xml (JUnit) to --report-dir.
-                Exit status: 0 no difference, 1 differences found, 2 bad options.
+                Exit status: 0 no difference; 1 differences found (or the target answered 429 and the run stopped
+                early); 2 bad options; 3 not run: the target could not be reached or refused the key for every
+                request, and the report says why instead of listing differences.
 
                   --target URL              the API to check, e.g. https://api.modellix.ai
                   --api-key KEY             your key (env MODELLIX_API_KEY); sent only to --target, never written
@@ -70,7 +81,11 @@ public final class ConformanceCommand {
         System.exit(run(args, System.getenv(), System.out));
     }
 
-    /** @return 0 when target and mock agree, 1 when they differ, 2 on bad options */
+    /**
+     * @return {@value #SAME} when target and mock agree, {@value #DIFFERENT} when they differ (or the target
+     *         rate-limited the run), {@value #BAD_OPTIONS} on bad options, {@value #NOT_RUN} when nothing could be
+     *         compared: the target could not be reached, or refused the key for every request
+     */
     public static int run(String[] args, Map<String, String> env, PrintStream out) {
         Options options;
         try {
@@ -78,11 +93,11 @@ public final class ConformanceCommand {
         } catch (IllegalArgumentException e) {
             out.println("conformance: " + e.getMessage());
             out.print(usage());
-            return 2;
+            return BAD_OPTIONS;
         }
         if (options == null) {
             out.print(usage());
-            return 0;
+            return SAME;
         }
         ContractSpec spec = ContractSpec.load();
         if (options.paceMillis() < 0) {
@@ -90,10 +105,15 @@ public final class ConformanceCommand {
         }
         Report.Findings findings = probe(options, spec, EffectCatalog.load(spec), out);
         Report.write(findings, options.reportDir());
+        if (findings.notRun() != null) {
+            out.println("conformance: not run: " + findings.notRun() + "; report in "
+                    + options.reportDir().resolve("conformance-report.md"));
+            return NOT_RUN;
+        }
         out.println("conformance: " + findings.results().size() + " cases, " + findings.differing() + " differences"
                 + (findings.stopped() == null ? "" : ", stopped early: " + findings.stopped())
                 + "; report in " + options.reportDir().resolve("conformance-report.md"));
-        return findings.differing() == 0 && findings.stopped() == null ? 0 : 1;
+        return findings.differing() == 0 && findings.stopped() == null ? SAME : DIFFERENT;
     }
 
     static Options parse(String[] args, Map<String, String> env) {
@@ -180,6 +200,8 @@ public final class ConformanceCommand {
         private final String specVersion;
         private final List<Report.Result> results = new ArrayList<>();
         private String stopped;
+        private String notRun;
+        private boolean targetAnswered;
 
         Run(Options options, ContractSpec spec, EffectCatalog catalog, String mockUrl, PrintStream out) {
             this.options = options;
@@ -201,6 +223,10 @@ public final class ConformanceCommand {
                 if (!send(probe)) {
                     return findings(List.of(), List.of());
                 }
+            }
+            notRun = keyRefused();
+            if (notRun != null) {
+                return findings(List.of(), List.of());
             }
             List<String> unknownUpstream = new ArrayList<>();
             Set<String> unknownHere = new LinkedHashSet<>();
@@ -232,12 +258,38 @@ public final class ConformanceCommand {
 
         private Report.Findings findings(List<String> unknownUpstream, List<String> unknownHere) {
             return new Report.Findings(options.target(), specVersion, results, unknownUpstream,
-                    unknownHere, stopped);
+                    unknownHere, stopped, notRun);
+        }
+
+        /**
+         * @return why the run compared nothing when the target answered 401 or 403 to every request that carried
+         *         the key (which the mock accepts) and that it authenticates (a wrong method's 405 may come before
+         *         the key is looked at), or null
+         */
+        private String keyRefused() {
+            List<Report.Result> keyed = results.stream().filter(result -> result.probe().carriesKey())
+                    .filter(result -> result.target().status() != 405).toList();
+            boolean allRefused = !keyed.isEmpty() && keyed.stream()
+                    .allMatch(result -> result.target().status() == 401 || result.target().status() == 403);
+            if (!allRefused) {
+                return null;
+            }
+            Exchange first = keyed.get(0).target();
+            String message = first.json() == null ? "" : first.json().path("message").asText();
+            return "the target refused the key for all " + keyed.size() + " requests it authenticates (first answer: "
+                    + first.status() + (message.isEmpty() ? "" : " \"" + message.replace(options.apiKey(), ProbeCase.KEY)
+                    + "\"") + "); check --api-key (or MODELLIX_API_KEY) and that it belongs to --target";
         }
 
         /** Sends one case to both; false when the run must stop (the target rate-limited us). */
         private boolean send(ProbeCase probe) {
             Exchange target = Exchange.send(http, options.target(), probe, options.apiKey());
+            if (target.error() != null && !targetAnswered) {
+                // Nothing has answered yet: an address that is wrong or down, not a difference to report 22 times.
+                notRun = "cannot reach " + options.target() + " (" + target.error() + ")";
+                return false;
+            }
+            targetAnswered = true;
             pace();
             if (target.status() == 429) {
                 stopped = "the target answered 429 to '" + probe.name() + "' (Retry-After "

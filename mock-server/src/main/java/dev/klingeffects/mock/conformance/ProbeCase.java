@@ -21,6 +21,11 @@ record ProbeCase(String name, String method, String path, Map<String, String> he
         return new ProbeCase(name, method, path, headers, body, false);
     }
 
+    /** @return whether the request carries the user's key (so a target that refuses the key refuses it) */
+    boolean carriesKey() {
+        return headers.values().stream().anyMatch(value -> value.contains(KEY));
+    }
+
     /** @return how the report shows the request, without the key */
     String shown() {
         StringBuilder text = new StringBuilder(method).append(' ').append(path);

@@ -28,9 +28,10 @@ final class Report {
      * @param unknownUpstream catalog effects the target does not know (with --effects)
      * @param unknownHere  effect names the target mentions that the catalog lacks (with --effects)
      * @param stopped      why the run ended early, or null
+     * @param notRun       why nothing could be compared (the target unreachable, or refusing the key), or null
      */
     record Findings(String target, String specVersion, List<Result> results, List<String> unknownUpstream,
-                    List<String> unknownHere, String stopped) {
+                    List<String> unknownHere, String stopped, String notRun) {
 
         long differing() {
             return results.stream().filter(result -> !result.differences().isEmpty()).count()
@@ -51,6 +52,11 @@ final class Report {
     }
 
     static String markdown(Findings findings) {
+        if (findings.notRun() != null) {
+            return "# Conformance of " + findings.target() + " to the kit's mock (spec " + findings.specVersion()
+                    + ")\n\n- run: " + Instant.now() + "\n- **not run:** " + findings.notRun()
+                    + "\n\nNothing was compared, so this report lists no differences. Fix the cause and run again.\n";
+        }
         StringBuilder md = new StringBuilder("# Conformance of ").append(findings.target())
                 .append(" to the kit's mock (spec ").append(findings.specVersion()).append(")\n\n")
                 .append("- run: ").append(Instant.now()).append('\n')
@@ -83,6 +89,12 @@ final class Report {
     }
 
     static String junit(Findings findings) {
+        if (findings.notRun() != null) {
+            // An error, not failures: CI shows a run that could not compare anything apart from real differences.
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"conformance\" tests=\"1\" failures=\"0\" "
+                    + "errors=\"1\">\n  <testcase classname=\"conformance\" name=\"catalog and run\">\n    <error message=\""
+                    + escape("not run: " + findings.notRun()) + "\"/>\n  </testcase>\n</testsuite>\n";
+        }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<testsuite name=\"conformance\" tests=\"").append(findings.results().size() + 1)
                 .append("\" failures=\"").append(failures(findings))
