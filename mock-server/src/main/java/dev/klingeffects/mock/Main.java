@@ -4,7 +4,9 @@ import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.config.SettingsParser;
 import dev.klingeffects.mock.conformance.ConformanceCommand;
+import dev.klingeffects.mock.conformance.ConformanceOptions;
 import java.net.BindException;
+import picocli.CommandLine;
 
 /** Command-line entry: {@code java -jar kling-effects-mock-server.jar [flags]}. */
 public final class Main {
@@ -17,18 +19,31 @@ public final class Main {
      * @param args flags, see {@code --help}
      */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("conformance")) {
-            ConformanceCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = SettingsParser.commandLine(System.getenv()).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            if (ConformanceOptions.NAME.equals(e.getCommandLine().getCommandName())) {
+                System.exit(ConformanceCommand.refuse(e, System.out));
+            } else if (SettingsParser.wantsHelp(args)) {
+                System.out.print(SettingsParser.usage());
+            } else {
+                exit(2, SettingsParser.message(e));
+            }
             return;
         }
-        if (SettingsParser.wantsHelp(args)) {
+        if (parsed.subcommand() != null) {
+            System.exit(ConformanceCommand.run(parsed.subcommand(), System.out));
+            return;
+        }
+        if (parsed.isUsageHelpRequested()) {
             System.out.print(SettingsParser.usage());
             return;
         }
         ContractSpec spec = ContractSpec.load();
         Settings settings;
         try {
-            settings = SettingsParser.parse(args, System.getenv(), spec.modellix());
+            settings = SettingsParser.settings(parsed, spec.modellix());
         } catch (SettingsParser.InvalidSettingsException e) {
             exit(2, e.getMessage());
             return;

@@ -156,4 +156,28 @@ class SettingsParserTest {
         assertThat(given.shutdownGrace()).hasSeconds(2);
         assertThat(given.describe()).contains("admin api          Bearer token required");
     }
+
+    @Test
+    void theCommandLineRoutesConformanceToItsSubcommandWithItsOwnTwin() {
+        picocli.CommandLine.ParseResult parsed = SettingsParser.commandLine(Map.of("MODELLIX_API_KEY", "probe-key",
+                "KLING_MOCK_API_KEY", "mock-key")).parseArgs("conformance", "--target", "https://api.example");
+
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("conformance");
+        assertThat(parsed.subcommand().commandSpec().findOption("--api-key").<String>getValue()).isEqualTo("probe-key");
+    }
+
+    @Test
+    void theSettingsAloneRefuseTheSubcommandAsAnArgument() {
+        assertThatThrownBy(() -> parse(Map.of(), "conformance"))
+                .hasMessage("unexpected argument 'conformance' (see --help)");
+    }
+
+    @Test
+    void takesAFlagNameAndItsValueAsTheExtensionPassesThem() {
+        Settings settings = parse(Map.of(), "--concurrent-limit", "3", "--frozen-clock", "true", "--api-key", "k-1");
+
+        assertThat(settings.concurrentLimit()).isEqualTo(3);
+        assertThat(settings.frozenClock()).isTrue();
+        assertThat(settings.apiKeys()).containsExactly("k-1");
+    }
 }

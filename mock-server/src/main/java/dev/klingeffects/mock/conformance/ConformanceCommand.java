@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
 import dev.klingeffects.mock.MockServer;
+import dev.klingeffects.mock.config.EnvTwins;
+import dev.klingeffects.mock.config.HelpText;
 import dev.klingeffects.mock.config.SettingsParser;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -16,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code java -jar kling-effects-mock-server.jar conformance --target URL --api-key KEY}: sends the same
@@ -37,6 +42,9 @@ public final class ConformanceCommand {
     /** Exit status: nothing compared, the target unreachable or refusing the key: a CI set-up problem, not a drift. */
     public static final int NOT_RUN = 3;
 
+    /** Where an option's help starts in {@code conformance --help}. */
+    private static final int HELP_COLUMN = 28;
+
     private ConformanceCommand() {}
 
     /** The options of one run. */
@@ -51,29 +59,7 @@ public final class ConformanceCommand {
 
     /** @return the help text */
     public static String usage() {
-        return """
-                Usage: java -jar kling-effects-mock-server.jar conformance --target URL --api-key KEY [options]
-
-                Sends the same requests to URL and to an in-process mock of this kit, compares status, the headers
-                that matter, error codes and messages exactly and success bodies by shape against the spec, and
-                writes conformance-report.md and conformance-report.xml (JUnit) to --report-dir.
-                Exit status: 0 no difference; 1 differences found (or the target answered 429 and the run stopped
-                early); 2 bad options; 3 not run: the target could not be reached or refused the key for every
-                request, and the report says why instead of listing differences.
-
-                  --target URL              the API to check, e.g. https://api.modellix.ai
-                  --api-key KEY             your key (env MODELLIX_API_KEY); sent only to --target, never written
-                  --effects                 also submit every catalog effect with an invalid image (free)
-                  --allow-billable N        also submit N real tasks and follow them to the end (COSTS MONEY; default 0)
-                  --image-url URL           the image of billable tasks (required with --allow-billable)
-                  --report-dir DIR          where to write the report (default conformance-report)
-                  --pace-ms MS              pause between requests to the target (default: upstream's published
-                                            rate limit from the spec, with 15 % to spare: 690 ms at 100/min)
-                  --billable-timeout SEC    how long to follow a billable task (default 600)
-
-                Free cases are requests upstream refuses before billing; if the target accepts one of them anyway,
-                the report says so with the task it created.
-                """;
+        return HelpText.of(EnvTwins.commandLine(new ConformanceOptions(), Map.of()).getCommandSpec(), HELP_COLUMN, null);
     }
 
     /** Runs from the command line and exits with the status {@link #run} gives. */
@@ -87,17 +73,30 @@ public final class ConformanceCommand {
      *         compared: the target could not be reached, or refused the key for every request
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out) {
-        Options options;
+        ParseResult parsed;
         try {
-            options = parse(args, env);
-        } catch (IllegalArgumentException e) {
-            out.println("conformance: " + e.getMessage());
-            out.print(usage());
-            return BAD_OPTIONS;
+            parsed = EnvTwins.commandLine(new ConformanceOptions(), env).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            return refuse(e, out);
         }
-        if (options == null) {
+        return run(parsed, out);
+    }
+
+    /**
+     * @param parsed what picocli parsed for this subcommand (environment twins applied)
+     * @param out    where to print progress, help and refusals
+     * @return the exit status, as {@link #run(String[], Map, PrintStream)}
+     */
+    public static int run(ParseResult parsed, PrintStream out) {
+        if (parsed.isUsageHelpRequested()) {
             out.print(usage());
             return SAME;
+        }
+        Options options;
+        try {
+            options = options((ConformanceOptions) parsed.commandSpec().userObject());
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage(), out);
         }
         ContractSpec spec = ContractSpec.load();
         if (options.paceMillis() < 0) {
@@ -116,43 +115,36 @@ public final class ConformanceCommand {
         return findings.differing() == 0 && findings.stopped() == null ? SAME : DIFFERENT;
     }
 
-    static Options parse(String[] args, Map<String, String> env) {
-        String target = null;
-        String key = env.get("MODELLIX_API_KEY");
-        int billable = 0;
-        String imageUrl = null;
-        boolean effects = false;
-        Path reportDir = Path.of("conformance-report");
-        long pace = -1;
-        long billableTimeout = 600;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
-            }
-            if (arg.equals("--effects")) {
-                effects = true;
-                continue;
-            }
-            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            String value = args[++i];
-            try {
-                switch (arg) {
-                    case "--target" -> target = value.replaceAll("/+$", "");
-                    case "--api-key" -> key = value;
-                    case "--allow-billable" -> billable = Integer.parseInt(value);
-                    case "--image-url" -> imageUrl = value;
-                    case "--report-dir" -> reportDir = Path.of(value);
-                    case "--pace-ms" -> pace = Long.parseLong(value);
-                    case "--billable-timeout" -> billableTimeout = Long.parseLong(value);
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(arg + " needs a number, got '" + value + "'");
-            }
+    /**
+     * Prints what picocli refused, in the words users know, and the help.
+     *
+     * @return {@value #BAD_OPTIONS}
+     */
+    public static int refuse(CommandLine.ParameterException e, PrintStream out) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            return refuse("unknown option " + unmatched.getUnmatched().get(0), out);
         }
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof OptionSpec option) {
+            return refuse(option.longestName() + " needs a value", out);
+        }
+        return refuse(e.getMessage(), out);
+    }
+
+    private static int refuse(String message, PrintStream out) {
+        out.println("conformance: " + message);
+        out.print(usage());
+        return BAD_OPTIONS;
+    }
+
+    static Options options(ConformanceOptions given) {
+        String target = given.target == null ? null : given.target.replaceAll("/+$", "");
+        String key = given.apiKey;
+        int billable = (int) number("--allow-billable", given.allowBillable, 0);
+        Path reportDir = Path.of(given.reportDir == null ? "conformance-report" : given.reportDir);
+        long pace = number("--pace-ms", given.paceMs, -1);
+        long billableTimeout = number("--billable-timeout", given.billableTimeout, 600);
+        String imageUrl = given.imageUrl;
         if (target == null || !target.matches("https?://\\S+")) {
             throw new IllegalArgumentException("--target must be an http(s) URL");
         }
@@ -165,7 +157,18 @@ public final class ConformanceCommand {
         if (billable > 0 && (imageUrl == null || !imageUrl.matches("https?://\\S+"))) {
             throw new IllegalArgumentException("--allow-billable needs --image-url with an http(s) image upstream can fetch");
         }
-        return new Options(target, key, billable, imageUrl, effects, reportDir, pace, Duration.ofSeconds(billableTimeout));
+        return new Options(target, key, billable, imageUrl, given.effects, reportDir, pace, Duration.ofSeconds(billableTimeout));
+    }
+
+    private static long number(String option, String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return option.equals("--allow-billable") ? Integer.parseInt(value) : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
     }
 
     /** Upstream's published rate limit (the spec's x-modellix), with 15 % to spare: 690 ms at 100/min. */
