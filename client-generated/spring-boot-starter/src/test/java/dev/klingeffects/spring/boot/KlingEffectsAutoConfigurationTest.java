@@ -16,6 +16,7 @@ import dev.klingeffects.client.AuthenticationException;
 import dev.klingeffects.client.TaskNotFoundException;
 import dev.klingeffects.client.TaskTimeoutException;
 import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
+import dev.klingeffects.mock.junit5.MockTaskStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Handler;
@@ -201,7 +202,8 @@ class KlingEffectsAutoConfigurationTest {
         againstTheMock().withPropertyValues("modellix.api-key=" + KEY, "modellix.poll.first-interval=50ms",
                 "modellix.poll.max-interval=50ms").run(context -> {
             KlingEffectsClient client = context.getBean(KlingEffectsClient.class);
-            mock.admin().createTask("task-pending", KEY);
+            // Held pending: the mock's own tasks end within a second, before this test has seen enough polls.
+            mock.admin().createTask("task-pending", KEY, MockTaskStatus.PENDING);
             assertThatThrownBy(() -> client.awaitCompletion("task-pending", Duration.ofSeconds(3)))
                     .isInstanceOf(TaskTimeoutException.class);
             // At the default intervals (1 s growing by half) three seconds hold four polls at most.

@@ -49,7 +49,7 @@ public final class KlingEffectsMockExtension
      * The {@code qa} profile's timing here: quick enough for {@code submitAndAwait} to finish on its own (pending,
      * then processing). Given before the test's own flags, which override it.
      */
-    static final List<String> QUICK_TASKS = List.of("--pending-ms", "200", "--processing-ms", "800");
+    private static final List<String> QUICK_TASKS = List.of("--pending-ms", "200", "--processing-ms", "800");
 
     /** The flags to start with; null until {@link KlingEffectsMockTest} is read, for the declarative form. */
     private List<String> flags;
