@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -86,19 +87,18 @@ final class Transport {
         request.setHeader("Authorization", authorization);
         request.setHeader("User-Agent", userAgent);
         options.headers().forEach(request::setHeader);
-        CompletableFuture<HttpResponse<byte[]>> exchange;
         HttpRequest built;
-        long start = System.nanoTime();
         try {
             built = request.build();
-            exchange = http.sendAsync(built, BoundedBody.handler(MAX_ANSWER_BYTES));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        long start = System.nanoTime();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
+        AtomicBoolean settled = new AtomicBoolean();
         // Logged before the answer completes, so the log line comes before whatever the answer leads to.
         BiConsumer<Answer, Throwable> settle = (answered, error) -> {
-            if (answer.isDone()) {
+            if (!settled.compareAndSet(false, true)) {
                 return;
             }
             if (error != null) {
@@ -109,15 +109,27 @@ final class Transport {
                 answer.complete(answered);
             }
         };
+        // The answer is settled from its body, on the I/O thread that read its end: the future sendAsync
+        // returns completes a hop later, on the common pool, which on two processors is a new thread per exchange.
+        HttpResponse.BodyHandler<byte[]> handler = info -> {
+            HttpResponse.BodySubscriber<byte[]> body = BoundedBody.handler(MAX_ANSWER_BYTES).apply(info);
+            body.getBody().whenComplete((bytes, error) -> settle.accept(error != null ? null
+                    : new Answer(info.statusCode(), info.headers(), new String(bytes, StandardCharsets.UTF_8)), error));
+            return body;
+        };
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        try {
+            exchange = http.sendAsync(built, handler);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         // The request's own timeout ends when the answer's head arrives; a body that trickles in is bounded here.
         ScheduledFuture<?> bound = Scheduler.schedule(timeout, () ->
                 settle.accept(null, new HttpTimeoutException("no complete answer within " + timeout)));
+        // Failures before any body (no connection, no head in time) arrive only here.
         exchange.whenComplete((response, error) -> {
             if (error != null) {
                 settle.accept(null, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
-            } else {
-                settle.accept(new Answer(response.statusCode(), response.headers(),
-                        new String(response.body(), StandardCharsets.UTF_8)), null);
             }
         });
         answer.whenComplete((answered, error) -> {
