@@ -22,6 +22,8 @@ final class CallerSteps implements Executor {
     private final BlockingQueue<Runnable> steps = new LinkedBlockingQueue<>();
     /** Whether the caller stopped waiting; guarded by this. */
     private boolean left;
+    /** The thread running the steps, while it does. */
+    private volatile Thread runner;
 
     CallerSteps(Executor afterwards) {
         this.afterwards = afterwards;
@@ -38,11 +40,13 @@ final class CallerSteps implements Executor {
     void runUntilDone(CompletableFuture<?> call) throws InterruptedException {
         // A call can also end off this thread (a stage failed or was cancelled elsewhere): wake the wait then.
         call.whenComplete((value, error) -> queued(WAKE_UP));
+        runner = Thread.currentThread();
         try {
             while (!call.isDone()) {
                 steps.take().run();
             }
         } finally {
+            runner = null;
             List<Runnable> rest = new ArrayList<>();
             synchronized (this) {
                 left = true;
@@ -50,6 +54,11 @@ final class CallerSteps implements Executor {
             }
             rest.stream().filter(step -> step != WAKE_UP).forEach(afterwards::execute);
         }
+    }
+
+    /** @return whether this is the waiting thread running a step: it may block on the call's own exchange */
+    boolean runningHere() {
+        return runner == Thread.currentThread();
     }
 
     private synchronized boolean queued(Runnable step) {

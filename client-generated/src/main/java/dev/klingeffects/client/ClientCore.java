@@ -139,7 +139,7 @@ final class ClientCore {
                 return;
             }
             chain.follow(retrier.call(Retrier.Kind.SUBMIT, what,
-                    timeout -> transport.send(transport.submitRequest(body), options, timeout),
+                    timeout -> transport.send(transport.submitRequest(body), options, timeout, onCallersThread(steps)),
                     mapper::submitted, options, Deadlines.NONE, steps))
                     .whenComplete((response, error) -> {
                         if (error != null) {
@@ -162,7 +162,7 @@ final class ClientCore {
                                                        Executor steps) {
         Chain<RawResponse<EffectTask>> chain = new Chain<>();
         chain.follow(retrier.call(Retrier.Kind.READ, "get task " + taskId,
-                timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout),
+                timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout, onCallersThread(steps)),
                 answer -> mapper.task(answer, taskId), options, deadlineNanos, steps))
                 .whenComplete((response, error) -> {
                     // The permit comes back once the task is seen to end, or to be gone.
@@ -365,6 +365,11 @@ final class ClientCore {
         throw ErrorTranslator.typed(ContractError.valueOutOfRange("parameter 'duration' must be one of "
                 + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")) + ", got " + seconds),
                 Map.of(), true);
+    }
+
+    /** A blocking call's own thread may wait for its exchange; a pool thread never does. */
+    private static boolean onCallersThread(Executor steps) {
+        return steps instanceof CallerSteps caller && caller.runningHere();
     }
 
     static Duration jitter(Duration interval) {
