@@ -24,6 +24,9 @@ import java.util.List;
 public class Sequential {
 
     private static final String[] OPERATIONS = {"submit", "getTask", "submitAndAwait"};
+    /** The bench JVM's CPU time, all threads: on a shared machine it moves less than the wall clock. */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
@@ -51,31 +54,38 @@ public class Sequential {
     }
 
     private static void report(List<Client> clients, int calls, int rounds) {
-        System.out.printf("%d back-to-back calls each, %d rounds after a warm-up, alternating; milliseconds per %d calls%n%n",
-                calls, rounds, calls);
-        System.out.println("| operation | client | median | min | max | each round |");
+        System.out.printf("%d back-to-back calls each, %d rounds after a warm-up, alternating; milliseconds per %d calls:"
+                + " wall clock, and the CPU time of the client's JVM (all its threads)%n%n", calls, rounds, calls);
+        System.out.println("| operation | client | wall, median | wall, each round | CPU, median | CPU, each round |");
         System.out.println("|---|---|---|---|---|---|");
         for (int op = 0; op < OPERATIONS.length; op++) {
             for (Client client : clients) {
-                long[] times = client.times(op);
-                System.out.printf("| %s | %s | %d | %d | %d | %s |%n", OPERATIONS[op], client.name, median(times),
-                        Arrays.stream(times).min().orElse(0), Arrays.stream(times).max().orElse(0), Arrays.toString(times));
+                long[] wall = client.times(op);
+                long[] cpu = client.times(op + OPERATIONS.length);
+                System.out.printf("| %s | %s | %d | %s | %d | %s |%n", OPERATIONS[op], client.name, median(wall),
+                        Arrays.toString(wall), median(cpu), Arrays.toString(cpu));
             }
         }
         if (clients.size() == 2) {
             System.out.println();
             for (int op = 0; op < OPERATIONS.length; op++) {
-                long[] old = clients.get(0).times(op);
-                long[] current = clients.get(1).times(op);
-                double[] ratios = new double[old.length];
-                for (int i = 0; i < old.length; i++) {
-                    ratios[i] = (double) current[i] / old[i];
-                }
-                Arrays.sort(ratios);
-                System.out.printf("%s, new / old: %.2f (median of medians; rounds %.2f to %.2f)%n", OPERATIONS[op],
-                        (double) median(current) / median(old), ratios[0], ratios[ratios.length - 1]);
+                System.out.printf("%s, new / old: wall %s; CPU %s%n", OPERATIONS[op], ratio(clients, op),
+                        ratio(clients, op + OPERATIONS.length));
             }
         }
+    }
+
+    /** The ratio of the medians, and the range of the ratios round by round (each round runs both). */
+    private static String ratio(List<Client> clients, int column) {
+        long[] old = clients.get(0).times(column);
+        long[] current = clients.get(1).times(column);
+        double[] ratios = new double[old.length];
+        for (int i = 0; i < old.length; i++) {
+            ratios[i] = (double) current[i] / Math.max(1, old[i]);
+        }
+        Arrays.sort(ratios);
+        return String.format("%.2f (rounds %.2f to %.2f)", (double) median(current) / Math.max(1, median(old)),
+                ratios[0], ratios[ratios.length - 1]);
     }
 
     private static long median(long[] values) {
@@ -122,6 +132,16 @@ public class Sequential {
             b = call(b, "baseUrl", new Class<?>[] {String.class}, baseUrl);
             b = call(b, "apiKey", new Class<?>[] {String.class}, "bench-key");
             b = call(b, "pollInterval", new Class<?>[] {Duration.class, Duration.class}, Duration.ofNanos(1), Duration.ofNanos(1));
+            if (System.getProperty("bench.http") != null) {
+                java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder();
+                if (System.getProperty("bench.http").equals("h11")) {
+                    http.version(java.net.http.HttpClient.Version.HTTP_1_1);
+                }
+                if (System.getProperty("bench.http").equals("pool")) {
+                    http.executor(java.util.concurrent.Executors.newFixedThreadPool(2, r -> { Thread t = new Thread(r); t.setDaemon(true); return t; }));
+                }
+                b = call(b, "httpClient", new Class<?>[] {java.net.http.HttpClient.class}, http.build());
+            }
             Object client = call(b, "build", new Class<?>[0]);
             Class<?> api = loader.loadClass("dev.klingeffects.client.KlingEffectsClient");
             Method submit = api.getMethod("submit", requestClass);
@@ -131,24 +151,30 @@ public class Sequential {
             Object request = singleImage.invoke(null, "pet_lion_pro", "https://example.com/cat.jpg");
             Duration timeout = Duration.ofSeconds(30);
             String[] ids = new String[calls];
-            long[] millis = new long[3];
+            long[] millis = new long[6];
             try {
                 long start = System.nanoTime();
+                long cpu = CPU.getProcessCpuTime();
                 for (int i = 0; i < calls; i++) {
                     Object submitted = invoke(submit, client, request);
                     ids[i] = (String) taskId.invoke(submitted);
                 }
                 millis[0] = (System.nanoTime() - start) / 1_000_000;
+                millis[3] = (CPU.getProcessCpuTime() - cpu) / 1_000_000;
                 start = System.nanoTime();
+                cpu = CPU.getProcessCpuTime();
                 for (int i = 0; i < calls; i++) {
                     invoke(getTask, client, ids[i]);
                 }
                 millis[1] = (System.nanoTime() - start) / 1_000_000;
+                millis[4] = (CPU.getProcessCpuTime() - cpu) / 1_000_000;
                 start = System.nanoTime();
+                cpu = CPU.getProcessCpuTime();
                 for (int i = 0; i < calls; i++) {
                     invoke(submitAndAwait, client, request, timeout);
                 }
                 millis[2] = (System.nanoTime() - start) / 1_000_000;
+                millis[5] = (CPU.getProcessCpuTime() - cpu) / 1_000_000;
             } finally {
                 ((AutoCloseable) client).close();
             }
