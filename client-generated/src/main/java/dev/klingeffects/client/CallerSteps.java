@@ -22,9 +22,10 @@ final class CallerSteps implements Executor {
     private final BlockingQueue<Runnable> steps = new LinkedBlockingQueue<>();
     /** Whether the caller stopped waiting; guarded by this. */
     private boolean left;
-    /** The thread running the steps, while it does. */
-    private volatile Thread runner;
+    /** The waiting thread, which also runs the first steps in place; null once it stopped waiting. */
+    private volatile Thread runner = Thread.currentThread();
 
+    /** Made on the thread that will wait for the call. */
     CallerSteps(Executor afterwards) {
         this.afterwards = afterwards;
     }
@@ -40,7 +41,6 @@ final class CallerSteps implements Executor {
     void runUntilDone(CompletableFuture<?> call) throws InterruptedException {
         // A call can also end off this thread (a stage failed or was cancelled elsewhere): wake the wait then.
         call.whenComplete((value, error) -> queued(WAKE_UP));
-        runner = Thread.currentThread();
         try {
             while (!call.isDone()) {
                 steps.take().run();
@@ -56,7 +56,7 @@ final class CallerSteps implements Executor {
         }
     }
 
-    /** @return whether this is the waiting thread running a step: it may block on the call's own exchange */
+    /** @return whether this is the waiting thread, before or while it waits: it may block on the call's own exchange */
     boolean runningHere() {
         return runner == Thread.currentThread();
     }
