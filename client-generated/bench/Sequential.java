@@ -10,20 +10,23 @@ import java.util.List;
 
 /**
  * Sequential blocking calls, the old client (before it became async) against the current one, in one JVM,
- * alternating, against one server. Each client is loaded from its own class path in its own class loader, so
- * both run side by side whatever their dependencies; both are driven through the methods they share
- * (builder, submit, getTask, submitAndAwait, close) by reflection, the same few nanoseconds for each.
+ * against one server. Each client is loaded from its own class path in its own class loader, so both run
+ * side by side whatever their dependencies; both are driven through the methods they share (builder, submit,
+ * getTask, submitAndAwait, close) by reflection, the same few nanoseconds for each.
  *
  *   java Sequential.java BASE_URL OLD_CLASSPATH NEW_CLASSPATH CALLS ROUNDS [old|new|both]
  *
  * Per round and client: CALLS back-to-back submits, then a getTask of each task submitted (the server
  * answers it finished), then CALLS submitAndAwait whose first poll finds the task finished, with a poll
- * interval of 1 ns (no wait worth measuring before that poll). A fresh client per round, closed after it, so
- * no background follow of one round runs into the next. The first round of each is a warm-up, not counted.
+ * interval of 1 ns (no wait worth measuring before that poll). The two clients take turns every BLOCK calls
+ * (who goes first alternates), so a change in the machine's load falls on both alike: on a shared machine a
+ * round of one client alone can take ten times another. A fresh client per round, closed after it, so no
+ * background follow of one round runs into the next. The first round is a warm-up, not counted.
  */
 public class Sequential {
 
     private static final String[] OPERATIONS = {"submit", "getTask", "submitAndAwait"};
+    private static final int BLOCK = 100;
     /** The bench JVM's CPU time, all threads: on a shared machine it moves less than the wall clock. */
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -40,22 +43,48 @@ public class Sequential {
         if (!which.equals("old")) {
             clients.add(new Client("new", args[2], baseUrl));
         }
-        for (Client client : clients) {
-            client.round(calls); // warm-up: class loading, the JIT, the connection
-        }
+        round(clients, calls, false); // warm-up: class loading, the JIT, the connection
         for (int round = 0; round < rounds; round++) {
-            // Alternate who goes first, so neither always runs right after the other's garbage.
-            for (int i = 0; i < clients.size(); i++) {
-                Client client = clients.get(round % 2 == 0 ? i : clients.size() - 1 - i);
-                client.rounds.add(client.round(calls));
-            }
+            round(clients, calls, true);
         }
         report(clients, calls, rounds);
     }
 
+    private static void round(List<Client> clients, int calls, boolean counted) throws Exception {
+        for (Client client : clients) {
+            client.open(calls);
+        }
+        long[][] times = new long[clients.size()][2 * OPERATIONS.length];
+        try {
+            for (int op = 0; op < OPERATIONS.length; op++) {
+                for (int from = 0, block = 0; from < calls; from += BLOCK, block++) {
+                    int count = Math.min(BLOCK, calls - from);
+                    for (int i = 0; i < clients.size(); i++) {
+                        int turn = block % 2 == 0 ? i : clients.size() - 1 - i;
+                        long start = System.nanoTime();
+                        long cpu = CPU.getProcessCpuTime();
+                        clients.get(turn).run(op, from, count);
+                        times[turn][op] += System.nanoTime() - start;
+                        times[turn][op + OPERATIONS.length] += CPU.getProcessCpuTime() - cpu;
+                    }
+                }
+            }
+        } finally {
+            for (Client client : clients) {
+                client.close();
+            }
+        }
+        if (counted) {
+            for (int i = 0; i < clients.size(); i++) {
+                clients.get(i).rounds.add(Arrays.stream(times[i]).map(nanos -> nanos / 1_000_000).toArray());
+            }
+        }
+    }
+
     private static void report(List<Client> clients, int calls, int rounds) {
-        System.out.printf("%d back-to-back calls each, %d rounds after a warm-up, alternating; milliseconds per %d calls:"
-                + " wall clock, and the CPU time of the client's JVM (all its threads)%n%n", calls, rounds, calls);
+        System.out.printf("%d back-to-back calls of each kind per client and round, taking turns every %d, %d rounds after a"
+                + " warm-up; milliseconds per %d calls: wall clock, and the CPU time of the bench's JVM (all its threads)%n%n",
+                calls, BLOCK, rounds, calls);
         System.out.println("| operation | client | wall, median | wall, each round | CPU, median | CPU, each round |");
         System.out.println("|---|---|---|---|---|---|");
         for (int op = 0; op < OPERATIONS.length; op++) {
@@ -75,7 +104,7 @@ public class Sequential {
         }
     }
 
-    /** The ratio of the medians, and the range of the ratios round by round (each round runs both). */
+    /** The median of the round-by-round ratios (each round runs both, turn by turn), and their range. */
     private static String ratio(List<Client> clients, int column) {
         long[] old = clients.get(0).times(column);
         long[] current = clients.get(1).times(column);
@@ -84,8 +113,9 @@ public class Sequential {
             ratios[i] = (double) current[i] / Math.max(1, old[i]);
         }
         Arrays.sort(ratios);
-        return String.format("%.2f (rounds %.2f to %.2f)", (double) median(current) / Math.max(1, median(old)),
-                ratios[0], ratios[ratios.length - 1]);
+        double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
+                : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+        return String.format("%.2f (rounds %.2f to %.2f)", median, ratios[0], ratios[ratios.length - 1]);
     }
 
     private static long median(long[] values) {
@@ -100,9 +130,14 @@ public class Sequential {
         final List<long[]> rounds = new ArrayList<>();
         private final String baseUrl;
         private final Method builder;
-        private final Method singleImage;
-        private final Class<?> requestClass;
-        private final ClassLoader loader;
+        private final Method submit;
+        private final Method getTask;
+        private final Method submitAndAwait;
+        private final Method taskId;
+        private final Object request;
+        private final Duration timeout = Duration.ofSeconds(30);
+        private Object client;
+        private String[] ids;
 
         Client(String name, String classpath, String baseUrl) throws Exception {
             this.name = name;
@@ -116,69 +151,44 @@ public class Sequential {
                         }
                     }).toArray(URL[]::new);
             // The platform loader as parent: this file's own class path holds neither client nor Jackson.
-            this.loader = new URLClassLoader(name + "-client", urls, ClassLoader.getPlatformClassLoader());
-            Class<?> client = loader.loadClass("dev.klingeffects.client.KlingEffectsClient");
-            this.requestClass = loader.loadClass("dev.klingeffects.client.EffectRequest");
-            this.builder = client.getMethod("builder");
-            this.singleImage = requestClass.getMethod("singleImage", String.class, String.class);
+            ClassLoader loader = new URLClassLoader(name + "-client", urls, ClassLoader.getPlatformClassLoader());
+            Class<?> api = loader.loadClass("dev.klingeffects.client.KlingEffectsClient");
+            Class<?> requestClass = loader.loadClass("dev.klingeffects.client.EffectRequest");
+            this.builder = api.getMethod("builder");
+            this.submit = api.getMethod("submit", requestClass);
+            this.getTask = api.getMethod("getTask", String.class);
+            this.submitAndAwait = api.getMethod("submitAndAwait", requestClass, Duration.class);
+            this.taskId = loader.loadClass("dev.klingeffects.client.SubmittedTask").getMethod("taskId");
+            this.request = requestClass.getMethod("singleImage", String.class, String.class)
+                    .invoke(null, "pet_lion_pro", "https://example.com/cat.jpg");
         }
 
-        long[] times(int op) {
-            return rounds.stream().mapToLong(round -> round[op]).toArray();
+        long[] times(int column) {
+            return rounds.stream().mapToLong(round -> round[column]).toArray();
         }
 
-        long[] round(int calls) throws Exception {
+        void open(int calls) throws Exception {
             Object b = builder.invoke(null);
             b = call(b, "baseUrl", new Class<?>[] {String.class}, baseUrl);
             b = call(b, "apiKey", new Class<?>[] {String.class}, "bench-key");
             b = call(b, "pollInterval", new Class<?>[] {Duration.class, Duration.class}, Duration.ofNanos(1), Duration.ofNanos(1));
-            if (System.getProperty("bench.http") != null) {
-                java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder();
-                if (System.getProperty("bench.http").equals("h11")) {
-                    http.version(java.net.http.HttpClient.Version.HTTP_1_1);
+            client = call(b, "build", new Class<?>[0]);
+            ids = new String[calls];
+        }
+
+        /** Calls {@code count} times: submit, getTask (of the task submitted as number {@code from + i}) or submitAndAwait. */
+        void run(int operation, int from, int count) throws Exception {
+            for (int i = from; i < from + count; i++) {
+                switch (operation) {
+                    case 0 -> ids[i] = (String) taskId.invoke(invoke(submit, client, request));
+                    case 1 -> invoke(getTask, client, ids[i]);
+                    default -> invoke(submitAndAwait, client, request, timeout);
                 }
-                if (System.getProperty("bench.http").equals("pool")) {
-                    http.executor(java.util.concurrent.Executors.newFixedThreadPool(2, r -> { Thread t = new Thread(r); t.setDaemon(true); return t; }));
-                }
-                b = call(b, "httpClient", new Class<?>[] {java.net.http.HttpClient.class}, http.build());
             }
-            Object client = call(b, "build", new Class<?>[0]);
-            Class<?> api = loader.loadClass("dev.klingeffects.client.KlingEffectsClient");
-            Method submit = api.getMethod("submit", requestClass);
-            Method getTask = api.getMethod("getTask", String.class);
-            Method submitAndAwait = api.getMethod("submitAndAwait", requestClass, Duration.class);
-            Method taskId = loader.loadClass("dev.klingeffects.client.SubmittedTask").getMethod("taskId");
-            Object request = singleImage.invoke(null, "pet_lion_pro", "https://example.com/cat.jpg");
-            Duration timeout = Duration.ofSeconds(30);
-            String[] ids = new String[calls];
-            long[] millis = new long[6];
-            try {
-                long start = System.nanoTime();
-                long cpu = CPU.getProcessCpuTime();
-                for (int i = 0; i < calls; i++) {
-                    Object submitted = invoke(submit, client, request);
-                    ids[i] = (String) taskId.invoke(submitted);
-                }
-                millis[0] = (System.nanoTime() - start) / 1_000_000;
-                millis[3] = (CPU.getProcessCpuTime() - cpu) / 1_000_000;
-                start = System.nanoTime();
-                cpu = CPU.getProcessCpuTime();
-                for (int i = 0; i < calls; i++) {
-                    invoke(getTask, client, ids[i]);
-                }
-                millis[1] = (System.nanoTime() - start) / 1_000_000;
-                millis[4] = (CPU.getProcessCpuTime() - cpu) / 1_000_000;
-                start = System.nanoTime();
-                cpu = CPU.getProcessCpuTime();
-                for (int i = 0; i < calls; i++) {
-                    invoke(submitAndAwait, client, request, timeout);
-                }
-                millis[2] = (System.nanoTime() - start) / 1_000_000;
-                millis[5] = (CPU.getProcessCpuTime() - cpu) / 1_000_000;
-            } finally {
-                ((AutoCloseable) client).close();
-            }
-            return millis;
+        }
+
+        void close() throws Exception {
+            ((AutoCloseable) client).close();
         }
 
         private static Object call(Object target, String method, Class<?>[] types, Object... args) throws Exception {
