@@ -26,7 +26,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
     private BoundedBody(int limit) {
         this.limit = limit;
@@ -36,10 +36,18 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         return info -> new BoundedBody(limit);
     }
 
+    static BoundedBody of(int limit) {
+        return new BoundedBody(limit);
+    }
+
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
-        subscription.request(Long.MAX_VALUE);
+        if (body.isDone()) {
+            subscription.cancel(); // aborted before the first byte
+        } else {
+            subscription.request(Long.MAX_VALUE);
+        }
     }
 
     @Override
@@ -56,6 +64,14 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             received.write(bytes, 0, bytes.length);
+        }
+    }
+
+    /** Ends the body with {@code error} and stops reading it: the answer took longer than its bound. */
+    void abort(Throwable error) {
+        Flow.Subscription current = subscription;
+        if (body.completeExceptionally(error) && current != null) {
+            current.cancel();
         }
     }
 

@@ -25,7 +25,19 @@ final class Calls {
      * and ends in a {@link ModellixException} naming the task, if there is one.
      */
     static <T> T join(CompletableFuture<T> call, String taskId) {
+        return join(call, taskId, null);
+    }
+
+    /**
+     * As {@link #join(CompletableFuture, String)}, the call's steps run on this thread meanwhile.
+     *
+     * @param steps where the call was told to run its steps, or null when they run elsewhere
+     */
+    static <T> T join(CompletableFuture<T> call, String taskId, CallerSteps steps) {
         try {
+            if (steps != null) {
+                steps.runUntilDone(call);
+            }
             return call.get();
         } catch (InterruptedException e) {
             call.cancel(true);

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * What every view of one client shares ({@link KlingEffectsClient#withOptions}, {@link
  * KlingEffectsClient#withRawResponse}): the transport, the permits, the executor. Every operation is
- * asynchronous here; the blocking methods wait on these futures.
+ * asynchronous here; the blocking methods wait on these futures, running the steps themselves ({@link CallerSteps}).
  */
 final class ClientCore {
 
@@ -80,7 +80,7 @@ final class ClientCore {
         this.transport = transport;
         this.listening = new Listening(executor);
         this.accounting = clientOptions.listener().orElse(null);
-        this.retrier = new Retrier(timing, redaction, executor, transport.origin(), listening, transport.log(), accounting);
+        this.retrier = new Retrier(timing, redaction, transport.origin(), listening, transport.log(), accounting);
         this.mapper = new TaskMapper(redaction);
         this.timing = timing;
         this.executor = executor;
@@ -91,7 +91,7 @@ final class ClientCore {
         clientOptions.headers().forEach(background::header);
         RequestOptions backgroundOptions = background.build();
         this.follower = new TaskFollower(followInterval, Duration.ofMinutes(5), LONGEST_TASK_LIFETIME,
-                taskId -> getTask(taskId, backgroundOptions, Deadlines.NONE), taskId -> {
+                taskId -> getTask(taskId, backgroundOptions, Deadlines.NONE, executor), taskId -> {
                     submittedAt.remove(taskId); // given up on: no end was seen
                     unfinished.ended(taskId);
                 }, executor);
@@ -100,7 +100,22 @@ final class ClientCore {
         this.preChecks = preChecks;
     }
 
+    /** @return the client's executor: where async calls, listeners and background polls run their steps */
+    Executor executor() {
+        return executor;
+    }
+
+    /** @return where a blocking call runs its steps: on the thread that waits for it, see {@link Calls#join} */
+    CallerSteps callerSteps() {
+        return new CallerSteps(executor);
+    }
+
     CompletableFuture<RawResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options) {
+        return submit(request, options, executor);
+    }
+
+    /** @param steps where the steps after the permit and the answer run */
+    CompletableFuture<RawResponse<SubmittedTask>> submit(EffectRequest request, RequestOptions options, Executor steps) {
         EffectTaskRequest body;
         try {
             body = toBody(request);
@@ -124,8 +139,8 @@ final class ClientCore {
                 return;
             }
             chain.follow(retrier.call(Retrier.Kind.SUBMIT, what,
-                    timeout -> transport.send(transport.submitRequest(body), options, timeout),
-                    mapper::submitted, options, Deadlines.NONE))
+                    timeout -> transport.send(transport.submitRequest(body), options, timeout, onCallersThread(steps)),
+                    mapper::submitted, options, Deadlines.NONE, steps))
                     .whenComplete((response, error) -> {
                         if (error != null) {
                             unfinished.unused();
@@ -135,15 +150,20 @@ final class ClientCore {
                         }
                         chain.settle(response, error);
                     });
-        }, executor);
+        }, steps);
         return chain.result;
     }
 
     CompletableFuture<RawResponse<EffectTask>> getTask(String taskId, RequestOptions options, long deadlineNanos) {
+        return getTask(taskId, options, deadlineNanos, executor);
+    }
+
+    CompletableFuture<RawResponse<EffectTask>> getTask(String taskId, RequestOptions options, long deadlineNanos,
+                                                       Executor steps) {
         Chain<RawResponse<EffectTask>> chain = new Chain<>();
         chain.follow(retrier.call(Retrier.Kind.READ, "get task " + taskId,
-                timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout),
-                answer -> mapper.task(answer, taskId), options, deadlineNanos))
+                timeout -> transport.send(transport.getTaskRequest(taskId), options, timeout, onCallersThread(steps)),
+                answer -> mapper.task(answer, taskId), options, deadlineNanos, steps))
                 .whenComplete((response, error) -> {
                     // The permit comes back once the task is seen to end, or to be gone.
                     if (error != null ? Chain.unwrap(error) instanceof TaskNotFoundException : response.value().finished()) {
@@ -163,18 +183,18 @@ final class ClientCore {
     }
 
     /** Polls until the task ends, the first poll at once. */
-    CompletableFuture<EffectTask> await(String taskId, Duration timeout, RequestOptions options) {
-        Await await = new Await(taskId, timeout, timing.nanoTime(), options);
+    CompletableFuture<EffectTask> await(String taskId, Duration timeout, RequestOptions options, Executor steps) {
+        Await await = new Await(taskId, timeout, timing.nanoTime(), options, steps);
         await.chain.step(await::poll);
         return await.chain.result;
     }
 
     /** Waits one poll interval (no task is done the moment it is queued), then polls until it ends. */
-    CompletableFuture<EffectTask> awaitSubmitted(String taskId, Duration timeout, RequestOptions options) {
+    CompletableFuture<EffectTask> awaitSubmitted(String taskId, Duration timeout, RequestOptions options, Executor steps) {
         // One deadline and one start for the whole wait, the first interval included.
-        Await await = new Await(taskId, timeout, timing.nanoTime(), options);
+        Await await = new Await(taskId, timeout, timing.nanoTime(), options, steps);
         await.chain.follow(timing.delay(await.firstWait()))
-                .thenRunAsync(() -> await.chain.step(await::poll), executor);
+                .thenRunAsync(() -> await.chain.step(await::poll), steps);
         return await.chain.result;
     }
 
@@ -185,7 +205,7 @@ final class ClientCore {
                 chain.fail(refused);
                 return;
             }
-            chain.follow(awaitSubmitted(submitted.value().taskId(), timeout, options)).whenComplete(chain::settle);
+            chain.follow(awaitSubmitted(submitted.value().taskId(), timeout, options, executor)).whenComplete(chain::settle);
         });
         return chain.result;
     }
@@ -213,6 +233,7 @@ final class ClientCore {
         final Chain<EffectTask> chain = new Chain<>();
         private final String taskId;
         private final RequestOptions options;
+        private final Executor steps;
         private final ClientListener listener;
         private final long start;
         private final long deadline;
@@ -223,8 +244,9 @@ final class ClientCore {
         private boolean polled;
         private boolean lastPoll;
 
-        Await(String taskId, Duration timeout, long start, RequestOptions options) {
+        Await(String taskId, Duration timeout, long start, RequestOptions options, Executor steps) {
             this.taskId = taskId;
+            this.steps = steps;
             this.options = options;
             this.listener = options.listener().orElse(null);
             this.start = start;
@@ -241,8 +263,8 @@ final class ClientCore {
 
         void poll() {
             if (!chain.done()) {
-                chain.follow(getTask(taskId, options, deadline))
-                        .whenCompleteAsync((response, error) -> chain.step(() -> seen(response, error)), executor);
+                chain.follow(getTask(taskId, options, deadline, steps))
+                        .whenCompleteAsync((response, error) -> chain.step(() -> seen(response, error)), steps);
             }
         }
 
@@ -280,7 +302,7 @@ final class ClientCore {
                 wait = Math.max(0, remaining - lastPollNanos);
             }
             interval = min(maxPollInterval, Duration.ofMillis(interval.toMillis() * 3 / 2));
-            chain.follow(timing.delay(Duration.ofNanos(wait))).thenRunAsync(() -> chain.step(this::poll), executor);
+            chain.follow(timing.delay(Duration.ofNanos(wait))).thenRunAsync(() -> chain.step(this::poll), steps);
         }
 
         /** The time really waited, to the millisecond: what a timeout reports, whatever the caller asked for. */
@@ -343,6 +365,11 @@ final class ClientCore {
         throw ErrorTranslator.typed(ContractError.valueOutOfRange("parameter 'duration' must be one of "
                 + allowed.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")) + ", got " + seconds),
                 Map.of(), true);
+    }
+
+    /** A blocking call's own thread may wait for its exchange; a pool thread never does. */
+    private static boolean onCallersThread(Executor steps) {
+        return steps instanceof CallerSteps caller && caller.runningHere();
     }
 
     static Duration jitter(Duration interval) {

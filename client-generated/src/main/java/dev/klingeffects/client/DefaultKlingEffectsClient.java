@@ -33,24 +33,32 @@ final class DefaultKlingEffectsClient implements KlingEffectsClient {
 
     @Override
     public SubmittedTask submit(EffectRequest request) {
-        return Calls.join(submitAsync(request), null);
+        Objects.requireNonNull(request, "request");
+        CallerSteps steps = core.callerSteps();
+        return Calls.join(Calls.values(core.submit(request, options, steps)), null, steps);
     }
 
     @Override
     public EffectTask getTask(String taskId) {
-        return Calls.join(getTaskAsync(taskId), null);
+        Objects.requireNonNull(taskId, "taskId");
+        CallerSteps steps = core.callerSteps();
+        return Calls.join(Calls.values(core.getTask(taskId, options, Deadlines.NONE, steps)), null, steps);
     }
 
     @Override
     public EffectTask awaitCompletion(String taskId, Duration timeout) {
-        return Calls.join(awaitCompletionAsync(taskId, timeout), taskId);
+        Objects.requireNonNull(taskId, "taskId");
+        checkTimeout(timeout);
+        CallerSteps steps = core.callerSteps();
+        return Calls.join(core.await(taskId, timeout, options, steps), taskId, steps);
     }
 
     @Override
     public EffectTask submitAndAwait(EffectRequest request, Duration timeout) {
         checkTimeout(timeout);
         String taskId = submit(request).taskId();
-        return Calls.join(core.awaitSubmitted(taskId, timeout, options), taskId);
+        CallerSteps steps = core.callerSteps();
+        return Calls.join(core.awaitSubmitted(taskId, timeout, options, steps), taskId, steps);
     }
 
     @Override
@@ -69,7 +77,7 @@ final class DefaultKlingEffectsClient implements KlingEffectsClient {
     public CompletableFuture<EffectTask> awaitCompletionAsync(String taskId, Duration timeout) {
         Objects.requireNonNull(taskId, "taskId");
         checkTimeout(timeout);
-        return core.await(taskId, timeout, options);
+        return core.await(taskId, timeout, options, core.executor());
     }
 
     @Override

@@ -16,7 +16,9 @@ final class DefaultRawResponseClient implements RawResponseClient {
 
     @Override
     public RawResponse<SubmittedTask> submit(EffectRequest request) {
-        return Calls.join(submitAsync(request), null);
+        Objects.requireNonNull(request, "request");
+        CallerSteps steps = core.callerSteps();
+        return Calls.join(core.submit(request, options, steps), null, steps);
     }
 
     @Override
@@ -26,7 +28,9 @@ final class DefaultRawResponseClient implements RawResponseClient {
 
     @Override
     public RawResponse<EffectTask> getTask(String taskId) {
-        return Calls.join(getTaskAsync(taskId), null);
+        Objects.requireNonNull(taskId, "taskId");
+        CallerSteps steps = core.callerSteps();
+        return Calls.join(core.getTask(taskId, options, Deadlines.NONE, steps), null, steps);
     }
 
     @Override

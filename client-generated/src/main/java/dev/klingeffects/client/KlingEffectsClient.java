@@ -307,8 +307,9 @@ public interface KlingEffectsClient extends AutoCloseable {
         }
 
         /**
-         * @param executor where the async stages, the listener and non-async callbacks on the client's futures
-         *                 run; default this client's own fork-join pool of daemon threads, one per processor (at
+         * @param executor where the async calls' stages, the listener, the background polls and non-async
+         *                 callbacks on the client's futures run (a blocking call runs its own stages on the thread
+         *                 that called it, which waits anyway); default this client's own fork-join pool of daemon threads, one per processor (at
          *                 least two), shut down by {@link KlingEffectsClient#close()}, which adds a spare thread when a callback
          *                 blocks on the client. The stages never block, so a small pool does; but a fixed pool
          *                 deadlocks if callbacks on it block on the client. Listener calls run on it one at a

@@ -20,7 +20,6 @@ final class Retrier {
 
     private final Timing timing;
     private final Redaction redaction;
-    private final Executor executor;
     /** Where requests go, {@code scheme://host:port}: a connection failure names it, the JDK's message often does not. */
     private final String origin;
 
@@ -31,14 +30,12 @@ final class Retrier {
     /** The client's own listener, which hears every exchange whatever the call's listener ({@link ClientListener#onExchange}). */
     private final ClientListener accounting;
 
-    Retrier(Timing timing, Redaction redaction, Executor executor, String origin, Listening listening, HttpLog log,
-            ClientListener accounting) {
+    Retrier(Timing timing, Redaction redaction, String origin, Listening listening, HttpLog log, ClientListener accounting) {
         this.listening = listening;
         this.accounting = accounting;
         this.log = log;
         this.timing = timing;
         this.redaction = redaction;
-        this.executor = executor;
         this.origin = origin;
     }
 
@@ -46,11 +43,13 @@ final class Retrier {
      * @param send          sends one attempt with the timeout it is given
      * @param read          reads a 2xx answer, throwing the typed failure when it cannot
      * @param deadlineNanos no wait is started that would end after it ({@link DeadlineCut} instead)
+     * @param steps         where each step after an answer or a wait runs
      * @return the value of the first attempt that succeeds; cancelling it stops the attempts
      */
     <T> CompletableFuture<RawResponse<T>> call(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send,
-                                                    Function<Answer, T> read, RequestOptions options, long deadlineNanos) {
-        Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, deadlineNanos);
+                                               Function<Answer, T> read, RequestOptions options, long deadlineNanos,
+                                               Executor steps) {
+        Attempts<T> attempts = new Attempts<>(kind, what, send, read, options, deadlineNanos, steps);
         attempts.chain.step(attempts::next);
         return attempts.chain.result;
     }
@@ -79,6 +78,7 @@ final class Retrier {
         private final ClientListener listener;
         private final Duration requestTimeout;
         private final long deadlineNanos;
+        private final Executor steps;
         private final long start = timing.nanoTime();
         private int attempt;
         private long attemptStart;
@@ -86,8 +86,9 @@ final class Retrier {
         private boolean cutToDeadline;
 
         Attempts(Kind kind, String what, Function<Duration, CompletableFuture<Answer>> send, Function<Answer, T> read,
-                 RequestOptions options, long deadlineNanos) {
+                 RequestOptions options, long deadlineNanos, Executor steps) {
             this.kind = kind;
+            this.steps = steps;
             this.what = what;
             this.send = send;
             this.read = read;
@@ -120,7 +121,7 @@ final class Retrier {
                 chain.fail(e);
                 return;
             }
-            chain.follow(sent).whenCompleteAsync((answer, error) -> chain.step(() -> settle(answer, error)), executor);
+            chain.follow(sent).whenCompleteAsync((answer, error) -> chain.step(() -> settle(answer, error)), steps);
         }
 
         private void settle(Answer answer, Throwable error) {
@@ -190,7 +191,7 @@ final class Retrier {
             RetryEvent retry = new RetryEvent(what, attempt, wait, failure);
             log.retry(retry);
             listening.retry(listener, retry);
-            chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), executor);
+            chain.follow(timing.delay(wait)).thenRunAsync(() -> chain.step(this::next), steps);
         }
 
         private void exchanged(int status, Throwable error) {

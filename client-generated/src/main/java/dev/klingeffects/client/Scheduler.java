@@ -30,6 +30,9 @@ final class Scheduler {
 
     /** @return a future completed after {@code delay}; cancelling it cancels the timer */
     static CompletableFuture<Void> after(Duration delay) {
+        if (delay.isNegative() || delay.isZero()) {
+            return CompletableFuture.completedFuture(null); // no wait: no hop through the timer thread
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         ScheduledFuture<?> timer = TIMER.schedule(() -> done.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
         done.whenComplete((ignored, error) -> timer.cancel(false));

@@ -3,6 +3,7 @@ package dev.klingeffects.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.klingeffects.client.generated.model.Resource;
 import dev.klingeffects.client.generated.model.SubmitTaskResponse;
 import dev.klingeffects.client.generated.model.Task;
@@ -17,6 +18,8 @@ import java.util.List;
 final class TaskMapper {
 
     private static final ObjectMapper JSON = JacksonSupport.newMapper();
+    private static final ObjectReader SUBMIT = JSON.readerFor(SubmitTaskResponse.class);
+    private static final ObjectReader POLL = JSON.readerFor(TaskResponse.class);
 
     private final Redaction redaction;
 
@@ -25,7 +28,7 @@ final class TaskMapper {
     }
 
     SubmittedTask submitted(Answer answer) {
-        SubmitTaskResponse response = read(answer, SubmitTaskResponse.class, "submit").model();
+        SubmitTaskResponse response = read(answer, SUBMIT, "submit");
         apiErrorIn(response.getCode(), response.getMessage(), answer, true);
         var data = response.getData();
         if (data == null || data.getTaskId() == null || data.getTaskId().isEmpty()) {
@@ -37,8 +40,7 @@ final class TaskMapper {
 
     /** @param asked the task polled: an answer about any other is not an answer to this poll */
     EffectTask task(Answer answer, String asked) {
-        Read<TaskResponse> read = read(answer, TaskResponse.class, "poll");
-        TaskResponse response = read.model();
+        TaskResponse response = read(answer, POLL, "poll");
         apiErrorIn(response.getCode(), response.getMessage(), answer, false);
         Task data = response.getData();
         if (data == null || data.getTaskId() == null) {
@@ -60,30 +62,57 @@ final class TaskMapper {
                         resource.getWidth(), resource.getHeight(), resource.getFormat(), resource.getRole()));
             }
         }
-        // The generated enum turns a status added upstream later into its placeholder; the tree still has it.
         // Every text the server chose ends up in some exception's message: none may carry the key.
-        JsonNode status = read.tree().path("data").path("status");
-        String raw = status.isTextual() ? redaction.redact(status.asText()) : null;
+        String raw = redaction.redact(rawStatus(data, answer));
         return new EffectTask(data.getTaskId(), TaskStatus.fromWire(raw), raw, data.getModelId(),
                 data.getDuration() == null ? null : Duration.ofMillis(data.getDuration()), resources,
                 data.getResultExpiresAt() == null ? null : Instant.ofEpochMilli(data.getResultExpiresAt()),
                 redaction.redact(data.getErrorMessage()));
     }
 
-    private record Read<T>(JsonNode tree, T model) {}
-
-    private <T> Read<T> read(Answer answer, Class<T> model, String what) {
-        if (answer.body().isBlank()) {
+    /**
+     * One pass from the text to the model for an answer that opens as an object (every answer the API gives);
+     * anything else goes through the tree first, so that it fails as "not a JSON object" or with the parser's
+     * own word. Two passes (a tree, then the model from it) doubled the cost of every read.
+     */
+    private <T> T read(Answer answer, ObjectReader reader, String what) {
+        String body = answer.body();
+        if (body.isBlank()) {
             throw unreadable("the " + what + " was answered with an empty body", answer, null);
         }
         try {
-            JsonNode tree = JSON.readTree(answer.body());
+            if (body.strip().startsWith("{")) {
+                T model = reader.readValue(body);
+                if (model != null) {
+                    return model;
+                }
+            }
+            JsonNode tree = JSON.readTree(body);
             if (tree == null || !tree.isObject()) {
                 throw unreadable("the " + what + "'s answer is not a JSON object", answer, null);
             }
-            return new Read<>(tree, JSON.treeToValue(tree, model));
+            return reader.readValue(tree);
         } catch (JsonProcessingException e) {
             throw unreadable(redaction.redact(e.getOriginalMessage()), answer, e);
+        } catch (java.io.IOException e) {
+            throw unreadable(redaction.redact(e.getMessage()), answer, e); // not thrown when reading from a String or a tree
+        }
+    }
+
+    /**
+     * The status as the server spelled it, null when it sent no text. The generated enum turns a status added
+     * upstream later into its placeholder: only then is the answer read again, as a tree, for its text.
+     */
+    private String rawStatus(Task data, Answer answer) {
+        var status = data.getStatus();
+        if (status != null && status != dev.klingeffects.client.generated.model.TaskStatus.UNKNOWN_DEFAULT_OPEN_API) {
+            return status.getValue();
+        }
+        try {
+            JsonNode node = JSON.readTree(answer.body()).path("data").path("status");
+            return node.isTextual() ? node.asText() : null;
+        } catch (JsonProcessingException e) {
+            throw unreadable(redaction.redact(e.getOriginalMessage()), answer, e); // it was read once already
         }
     }
 

@@ -5,6 +5,7 @@ import dev.klingeffects.client.generated.ApiException;
 import dev.klingeffects.client.generated.api.EffectsApi;
 import dev.klingeffects.client.generated.api.TasksApi;
 import dev.klingeffects.client.generated.model.EffectTaskRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
@@ -79,6 +82,15 @@ final class Transport {
      *         Cancelling it aborts the exchange.
      */
     CompletableFuture<Answer> send(HttpRequest.Builder request, RequestOptions options, Duration timeout) {
+        return send(request, options, timeout, false);
+    }
+
+    /**
+     * @param onThisThread whether to exchange on the calling thread, which waits for the answer anyway (a
+     *                     blocking call's own thread): the future returned is then already complete
+     */
+    CompletableFuture<Answer> send(HttpRequest.Builder request, RequestOptions options, Duration timeout,
+                                   boolean onThisThread) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("this KlingEffectsClient is closed"));
         }
@@ -86,19 +98,21 @@ final class Transport {
         request.setHeader("Authorization", authorization);
         request.setHeader("User-Agent", userAgent);
         options.headers().forEach(request::setHeader);
-        CompletableFuture<HttpResponse<byte[]>> exchange;
         HttpRequest built;
-        long start = System.nanoTime();
         try {
             built = request.build();
-            exchange = http.sendAsync(built, BoundedBody.handler(MAX_ANSWER_BYTES));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        long start = System.nanoTime();
+        if (onThisThread) {
+            return sendHere(built, timeout, start);
+        }
         CompletableFuture<Answer> answer = new CompletableFuture<>();
+        AtomicBoolean settled = new AtomicBoolean();
         // Logged before the answer completes, so the log line comes before whatever the answer leads to.
         BiConsumer<Answer, Throwable> settle = (answered, error) -> {
-            if (answer.isDone()) {
+            if (!settled.compareAndSet(false, true)) {
                 return;
             }
             if (error != null) {
@@ -109,15 +123,26 @@ final class Transport {
                 answer.complete(answered);
             }
         };
+        // The answer is settled from its body, on the I/O thread that read its end: the future sendAsync
+        // returns completes a hop later, on the common pool, which on two processors is a new thread per exchange.
+        HttpResponse.BodyHandler<byte[]> handler = info -> {
+            HttpResponse.BodySubscriber<byte[]> body = BoundedBody.handler(MAX_ANSWER_BYTES).apply(info);
+            body.getBody().whenComplete((bytes, error) -> settle.accept(error != null ? null
+                    : new Answer(info.statusCode(), info.headers(), new String(bytes, StandardCharsets.UTF_8)), error));
+            return body;
+        };
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        try {
+            exchange = http.sendAsync(built, handler);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         // The request's own timeout ends when the answer's head arrives; a body that trickles in is bounded here.
-        ScheduledFuture<?> bound = Scheduler.schedule(timeout, () ->
-                settle.accept(null, new HttpTimeoutException("no complete answer within " + timeout)));
+        ScheduledFuture<?> bound = Scheduler.schedule(timeout, () -> settle.accept(null, tooLate(timeout)));
+        // Failures before any body (no connection, no head in time) arrive only here.
         exchange.whenComplete((response, error) -> {
             if (error != null) {
                 settle.accept(null, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
-            } else {
-                settle.accept(new Answer(response.statusCode(), response.headers(),
-                        new String(response.body(), StandardCharsets.UTF_8)), null);
             }
         });
         answer.whenComplete((answered, error) -> {
@@ -127,6 +152,66 @@ final class Transport {
             }
         });
         return answer;
+    }
+
+    /**
+     * One exchange on the calling thread, bounded as {@link #send} bounds it: the request's timeout until the
+     * answer's head, then the body cut at the same bound. {@link HttpClient#send} spares the hop sendAsync
+     * takes after each answer (onto the common pool: on two processors, a new thread per exchange). An
+     * interrupt cancels the exchange and is kept for the caller's wait, which then cancels the call; the
+     * future returned meanwhile never completes.
+     */
+    private CompletableFuture<Answer> sendHere(HttpRequest built, Duration timeout, long start) {
+        AtomicReference<BoundedBody> reading = new AtomicReference<>();
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> bound = Scheduler.schedule(timeout, () -> {
+            late.set(true);
+            BoundedBody body = reading.get();
+            if (body != null) {
+                body.abort(tooLate(timeout));
+            }
+        });
+        Throwable error;
+        try {
+            HttpResponse<byte[]> response = http.send(built, info -> {
+                BoundedBody body = BoundedBody.of(MAX_ANSWER_BYTES);
+                reading.set(body);
+                if (late.get()) {
+                    body.abort(tooLate(timeout)); // the bound passed while the head was read
+                }
+                return body;
+            });
+            Answer answer = new Answer(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
+            log.answered(built.method(), built.uri(), answer.status(), System.nanoTime() - start);
+            return CompletableFuture.completedFuture(answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.failed(built.method(), built.uri(), e, System.nanoTime() - start);
+            return new CompletableFuture<>();
+        } catch (IOException e) {
+            // HttpClient.send wraps what ended the body: the bound, or an answer over the size limit.
+            BoundedBody.TooLarge tooLarge = causeOf(e, BoundedBody.TooLarge.class);
+            error = tooLarge != null ? tooLarge : late.get() && causeOf(e, HttpTimeoutException.class) == null ? tooLate(timeout) : e;
+        } catch (RuntimeException e) {
+            error = e;
+        } finally {
+            bound.cancel(false);
+        }
+        log.failed(built.method(), built.uri(), error, System.nanoTime() - start);
+        return CompletableFuture.failedFuture(error);
+    }
+
+    private static HttpTimeoutException tooLate(Duration timeout) {
+        return new HttpTimeoutException("no complete answer within " + timeout);
+    }
+
+    private static <E extends Throwable> E causeOf(Throwable error, Class<E> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /**
