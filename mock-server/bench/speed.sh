@@ -19,7 +19,7 @@ cd "$(dirname "$0")/../.."
 BENCH=mock-server/bench
 WORK=$BENCH/.work
 JAR=mock-server/target/kling-effects-mock-server.jar
-LAUNCHER=mock-server/target/kling-mock
+LAUNCHER=mock-server/kling-mock
 BASE=${SPEED_BASE:-00ac26b}
 DURATION=${SPEED_DURATION:-10}
 WARMUP=${SPEED_WARMUP:-5}
@@ -124,7 +124,7 @@ field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<< "$2"; }
 load() {
   local mix=$1 port=$2 seconds=$3
   case $mix in
-    large) BENCH_BODY="$WORK/large-body.json" wrk -t2 -c8 -d"${seconds}s" -s $BENCH/large-image.lua "http://127.0.0.1:$port" ;;
+    large) BENCH_BODY="$WORK/large-body.json" wrk -t2 -c8 -d"${seconds}s" --timeout 10s -s $BENCH/large-image.lua "http://127.0.0.1:$port" ;;
     polls) BENCH_KEY=$KEY BENCH_TASK=task-bench BENCH_MIX=poll wrk -t2 -c50 -d"${seconds}s" -s $BENCH/mix.lua "http://127.0.0.1:$port" ;;
     *) BENCH_KEY=$KEY BENCH_MIX=submits wrk -t2 -c50 -d"${seconds}s" -s $BENCH/mix.lua "http://127.0.0.1:$port" ;;
   esac | grep RESULT
@@ -137,7 +137,7 @@ target() { awk -v r="${1%x}" -v t="$2" 'BEGIN { if (r + 0 >= t) print "met"; els
 declare -A MIX_TEXT
 MIX_TEXT[submits]="submits only: valid single-image, valid two-person, invalid duration, unknown effect; wrk -t2 -c50"
 MIX_TEXT[polls]="polls only: GET of one finished task; wrk -t2 -c50"
-MIX_TEXT[large]="10 MB Base64 images: single-image submit of a 13,981,061-byte body; wrk -t2 -c8"
+MIX_TEXT[large]="10 MB Base64 images: single-image submit of a 13,981,061-byte body; wrk -t2 -c8 --timeout 10s"
 
 {
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
