@@ -1,6 +1,6 @@
 @echo off
 rem Starts the mock from the runnable jar with the class-data archive the build made beside it: the same
-rem server as java -jar target\kling-effects-mock-server.jar, first answer in about half the time. Flags as
+rem server as java -jar target\kling-effects-mock-server.jar, first answer about a third sooner. Flags as
 rem in --help; JVM options in KLING_MOCK_JAVA_OPTS. Without the archive, or on a JDK other than the build's,
 rem the JVM starts without it, silently.
 setlocal
