@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks the Kling effects mock against Prism and WireMock on the same spec and request mix,
-# then the mock alone with 10 MB images and a soak. Prints markdown; RESULTS.md keeps a run.
+# then the mock alone with 10 MB images and a soak, then speed.sh (the ratios of issue #19: the mock
+# against itself before the hardening, Prism and a bare Javalin handler, per mix, and the start-up).
+# Prints markdown; RESULTS.md keeps a run.
 #
-#   bash mock-server/bench/bench.sh            # everything (about 10 minutes), hostile.sh included
+#   bash mock-server/bench/bench.sh            # everything (about 17 minutes), hostile.sh and speed.sh included
 #   BENCH_DURATION=30 bash mock-server/bench/bench.sh
+#   BENCH_HOSTILE=false BENCH_SPEED=false bash mock-server/bench/bench.sh   # the peers, images and soak only
+#   bash mock-server/bench/speed.sh            # the ratios alone, about 7 minutes (its own fast options inside)
 #
 # Installs what is missing: wrk (Debian package), Prism (npm, into mock-server/bench/.work),
 # the WireMock standalone jar (Maven Central). Only loopback traffic; every run is bounded in time.
@@ -186,9 +190,18 @@ ratio() { awk -v a="$ours_rps" -v b="$(cut -d'|' -f2 <<< "$1")" 'BEGIN { printf 
 } | tee "$WORK/results.md"
 
 # The hostile section: slow uploads and slowloris while measuring normal requests, 10 MB uploads at -Xmx256m.
-{
+[ "${BENCH_HOSTILE:-true}" = true ] && {
   echo
   echo "Hostile and heavy use (hostile.sh):"
   echo
   bash $BENCH/hostile.sh
 } | tee -a "$WORK/results.md"
+
+# The speed ratios (speed.sh): the jar was just built.
+[ "${BENCH_SPEED:-true}" = true ] && {
+  echo
+  echo "Speed, each ratio from one run (speed.sh):"
+  echo
+  SPEED_BUILD=false bash $BENCH/speed.sh
+} | tee -a "$WORK/results.md"
+true

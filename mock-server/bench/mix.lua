@@ -1,6 +1,7 @@
 -- The benchmark's request mix, the same for every server: two valid submits, two invalid ones, and
 -- a poll of the task submitted last. BENCH_MIX=soak keeps only the valid submit and its poll, where
--- every answer must be 200; BENCH_MIX=poll sends only polls (requests without a body). Counts answers by status class so errors are visible.
+-- every answer must be 200; BENCH_MIX=poll sends only polls (requests without a body); BENCH_MIX=submits
+-- sends the four submits and no poll. Counts answers by status class so errors are visible.
 local key = os.getenv("BENCH_KEY") or "bench-key"
 local task = os.getenv("BENCH_TASK") or "task-bench"
 local submit = "/api/v1/image-to-video/kling/kling-video-effects/async"
@@ -25,11 +26,13 @@ local function poll()
 end
 
 local i = 0
+local only = os.getenv("BENCH_MIX")
 c2, c4, c5 = 0, 0, 0
 
 request = function()
-  if os.getenv("BENCH_MIX") == "poll" then return poll() end
+  if only == "poll" then return poll() end
   i = i + 1
+  if only == "submits" then return mix[(i % #mix) + 1] end
   local n = (i % (#mix + 1)) + 1
   if n > #mix then return poll() end
   return mix[n]

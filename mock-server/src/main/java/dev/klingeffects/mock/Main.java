@@ -11,6 +11,8 @@ import picocli.CommandLine;
 /** Command-line entry: {@code java -jar kling-effects-mock-server.jar [flags]}. */
 public final class Main {
 
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     private Main() {}
 
     /**
@@ -19,6 +21,10 @@ public final class Main {
      * @param args flags, see {@code --help}
      */
     public static void main(String[] args) {
+        // Jetty sizes its padding against false sharing by asking the platform MBean server whether oops are
+        // compressed: starting JMX (and with it JFR's and JUL's management beans, ~250 classes) only for that
+        // was a tenth of the start-up. They are compressed for every heap under 32 GB; a flag still wins.
+        System.getProperties().putIfAbsent(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         CommandLine.ParseResult parsed;
         try {
             parsed = SettingsParser.commandLine(System.getenv()).parseArgs(args);

@@ -17,6 +17,7 @@ import dev.klingeffects.mock.http.Links;
 import dev.klingeffects.mock.http.LocalCors;
 import dev.klingeffects.mock.http.UnreadBodies;
 import dev.klingeffects.mock.http.UploadLimits;
+import dev.klingeffects.mock.http.WebjarFiles;
 import dev.klingeffects.mock.http.Reply;
 import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.http.SystemPages;
@@ -117,11 +118,6 @@ public final class MockServer {
             config.http.prefer405over404 = true;
             // The submit handler reads its body itself and stops at this limit; this is the safety net.
             config.http.maxRequestSize = validator.maxBodyBytes();
-            // Swagger UI's webjar is in the runnable jar, not in the JUnit extension's: Javalin refuses a
-            // webjar folder that is missing, and /docs then simply lacks its assets.
-            if (MockServer.class.getClassLoader().getResource("META-INF/resources/webjars") != null) {
-                config.staticFiles.enableWebjars();
-            }
             config.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8);
             // Our own connector (Javalin then adds none): a connection idle for this long, half a request
             // line or header included, is closed, so slowloris connections cost nothing for long.
@@ -172,6 +168,11 @@ public final class MockServer {
             getAndHead(config, "/openapi.yaml", pages::spec);
             getAndHead(config, "/docs", pages::docs);
             getAndHead(config, "/docs/openapi.json", pages::docsSpec);
+            // Swagger UI's webjar is in the runnable jar, not in the JUnit extension's: there /docs lacks its assets.
+            WebjarFiles webjars = WebjarFiles.ifPresent();
+            if (webjars != null) {
+                getAndHead(config, WebjarFiles.PATH, webjars);
+            }
             config.routes.get("/", pages::root);
             for (String apiPath : List.of(api.submitPath(), api.taskPath())) {
                 config.routes.before(apiPath, LocalCors::allowLocalOrigin);

@@ -41,6 +41,22 @@ class ServerSurfaceTest {
     }
 
     @Test
+    void servesSwaggerUiFilesWithTheirTypeAndAnythingElseUnderWebjarsAsNotFound() {
+        String page = mock.client().get("/docs", Map.of()).body();
+        String folder = page.replaceAll("(?s).*src=\"(/webjars/[^\"]+/)swagger-ui-bundle.js\".*", "$1");
+
+        var script = mock.client().get(folder + "swagger-ui-bundle.js", Map.of());
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(mock.client().get(folder + "swagger-ui.css", Map.of()).header("Content-Type")).startsWith("text/css");
+        for (String other : new String[] {folder + "no-such-file.js", folder, folder + "LICENSE", "/webjars/x/%5C..%5Cy.js"}) {
+            var answer = mock.client().get(other, Map.of());
+            assertThat(answer.status()).as(other).isIn(400, 404);
+            assertThat(answer.json().path("code").asInt()).as(other).isEqualTo(answer.status());
+        }
+    }
+
+    @Test
     void answersAnUnknownRouteInTheErrorShape() {
         var answer = mock.client().get("/api/v2/nothing", Map.of());
 

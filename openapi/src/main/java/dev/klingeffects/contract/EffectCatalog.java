@@ -14,6 +14,8 @@ public final class EffectCatalog {
 
     private static final String HEADER = "effect_scene\tpersons\tdurations";
 
+    /** Names longer than this are never near a catalog name: no suggestion, and no work to find none. */
+    private static final int MAX_COMPARED_CHARS = 64;
     private final Map<String, Effect> effects;
 
     private EffectCatalog(Map<String, Effect> effects) {
@@ -86,11 +88,14 @@ public final class EffectCatalog {
         }
         String best = null;
         int bestDistance = 3;
+        // Two rows for all the comparisons of this call, rather than two per name.
+        int[] previous = new int[MAX_COMPARED_CHARS + 1];
+        int[] current = new int[MAX_COMPARED_CHARS + 1];
         for (String name : effects.keySet()) {
             if (Math.abs(name.length() - unknown.length()) >= bestDistance) {
                 continue;
             }
-            int distance = editDistance(unknown, name, bestDistance);
+            int distance = editDistance(unknown, name, bestDistance, previous, current);
             if (distance < bestDistance) {
                 best = name;
                 bestDistance = distance;
@@ -99,20 +104,39 @@ public final class EffectCatalog {
         return Optional.ofNullable(best);
     }
 
-    private static int editDistance(String a, String b, int cap) {
-        if (a.length() > 64 || b.length() > 64) {
+    /**
+     * Levenshtein distance, or {@code cap} once it is certain to reach it: only the diagonal band of width
+     * {@code cap} either side can hold a smaller distance, and a row whose every cell has reached the cap ends
+     * the search. An unknown effect is compared with every name on each refused submit, so this is a hot path.
+     */
+    private static int editDistance(String a, String b, int cap, int[] previous, int[] current) {
+        if (a.length() > MAX_COMPARED_CHARS || b.length() > MAX_COMPARED_CHARS) {
             return cap;
         }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+        int width = b.length() + 1;
+        for (int j = 0; j < width; j++) {
+            previous[j] = Math.min(j, cap);
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            int from = Math.max(1, i - cap);
+            int to = Math.min(b.length(), i + cap);
+            current[0] = Math.min(i, cap);
+            if (from > 1) {
+                current[from - 1] = cap;
+            }
+            int rowMin = current[0];
+            char ai = a.charAt(i - 1);
+            for (int j = from; j <= to; j++) {
+                int substitution = previous[j - 1] + (ai == b.charAt(j - 1) ? 0 : 1);
+                int value = Math.min(cap, Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1));
+                current[j] = value;
+                rowMin = Math.min(rowMin, value);
+            }
+            if (to < b.length()) {
+                current[to + 1] = cap;
+            }
+            if (rowMin >= cap) {
+                return cap;
             }
             int[] swap = previous;
             previous = current;
