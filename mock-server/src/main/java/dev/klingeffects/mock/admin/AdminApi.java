@@ -237,7 +237,10 @@ public final class AdminApi {
         stream(ctx, "tasks", page.tasks(), page.nextCursor(), page.matching(), (json, task) -> {
             json.writeStartObject();
             json.writeStringField("task_id", task.id());
-            json.writeStringField("status", task.statusAt(now).wire());
+            TaskStatus current = task.statusAt(now);
+            json.writeStringField("status", current.wire());
+            // What a poll shows a failed task's owner, so QA sees why without the owner's key.
+            json.writeStringField("error_message", current == TaskStatus.FAILED ? task.failureReason() : null);
             json.writeStringField("effect_scene", task.effect());
             json.writeStringField("owner", task.owner().hint());
             json.writeNumberField("created_at", task.createdAt());
