@@ -21,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Network faults on every route, asked for with {@code Prefer} or queued through the admin API. */
 class FaultsTest {
@@ -186,5 +188,19 @@ class FaultsTest {
         mock.reset();
 
         assertThat(mock.client().post(SUBMIT, BODY, AUTH).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"connection-reset, after", "connection-reset, before", "empty-response, after", "malformed-json, before",
+            "truncated-body, after", "slow-body, after"})
+    void aFaultedRequestLeavesNothingInFlightAndTheConnectionAfterItWorks(String fault, String when) {
+        submit("fault=" + fault + "; fault-when=" + when + "; delay=100");
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (mock.server().requestsInFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(mock.server().requestsInFlight()).isZero();
+        assertThat(SocketExchange.send(mock.port(), "POST", SUBMIT, BEARER, BODY).text()).startsWith("HTTP/1.1 200");
     }
 }
