@@ -130,6 +130,28 @@ class FaultsTest {
     }
 
     @Test
+    void slowBodySendsItsFirstPieceLongBeforeItsLast() throws Exception {
+        String head = "POST " + SUBMIT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + BEARER
+                + "Prefer: fault=slow-body, delay=1500\r\nContent-Type: application/json\r\nContent-Length: "
+                + BODY.length() + "\r\n\r\n" + BODY;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mock.port())) {
+            socket.setSoTimeout(10_000);
+            long started = System.nanoTime();
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = socket.getInputStream();
+            int first = in.read();
+            long firstMillis = (System.nanoTime() - started) / 1_000_000;
+            byte[] rest = in.readAllBytes();
+            long lastMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(first).isEqualTo('H');
+            assertThat(firstMillis).isLessThan(750);
+            assertThat(lastMillis).isGreaterThanOrEqualTo(1350);
+            assertThat(new String(rest, java.nio.charset.StandardCharsets.US_ASCII)).contains("\"task_id\"");
+        }
+    }
+
+    @Test
     void faultsReachThePollAndTheResultFile() {
         String taskId = mock.client().post(SUBMIT, BODY, Map.of("Authorization", "Bearer " + Requests.KEY,
                 "Prefer", "outcome=success")).json().at("/data/task_id").asText();
