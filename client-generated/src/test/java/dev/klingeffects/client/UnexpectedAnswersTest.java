@@ -84,29 +84,6 @@ class UnexpectedAnswersTest {
         }
     }
 
-    @Test
-    void anHtmlPageAnsweringASubmitIsAFormatErrorSentOnceNeverRetried() {
-        try (ScriptedServer server = new ScriptedServer().always(200, "<html><body>Gateway says hello</body></html>")) {
-            var client = Clients.against(server, new FakeTiming()).build();
-
-            var thrown = catchThrowableOfType(ModellixResponseFormatException.class, () -> client.submit(REQUEST));
-
-            assertThat(thrown.requestReachedServer()).isTrue();
-            assertThat(server.received()).hasSize(1);
-        }
-    }
-
-    @Test
-    void aGarbledPollIsRetriedThenAFormatError() {
-        try (ScriptedServer server = new ScriptedServer().always(200, "{\"code\":0,\"data\":{\"status\":\"pending\",\"task_id\":")) {
-            var client = Clients.against(server, new FakeTiming()).retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMinutes(1))).build();
-
-            catchThrowableOfType(ModellixResponseFormatException.class, () -> client.getTask("task-1"));
-
-            assertThat(server.received()).hasSize(3);
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "a width that is text      | ,\"result\":{\"resources\":[{\"url\":\"https://cdn.test/v.mp4\",\"type\":\"video\",\"width\":\"wide\"}]} | Integer",

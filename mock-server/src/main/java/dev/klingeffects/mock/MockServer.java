@@ -26,6 +26,7 @@ import dev.klingeffects.mock.logging.ClientText;
 import dev.klingeffects.mock.logging.RateLimitedLog;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
+import dev.klingeffects.mock.faults.PlannedFaults;
 import dev.klingeffects.mock.tasks.PlannedOutcomes;
 import dev.klingeffects.mock.tasks.TaskStore;
 import dev.klingeffects.mock.validation.SubmitValidator;
@@ -96,9 +97,10 @@ public final class MockServer {
                 Math.min(UPLOAD_MEMORY_WAIT_MILLIS, settings.bodyTimeout().toMillis() / 2));
         BodyReader bodies = new BodyReader(uploads, settings.bodyTimeout());
         PlannedOutcomes plans = new PlannedOutcomes();
+        PlannedFaults faults = new PlannedFaults();
         ApiRoutes api = new ApiRoutes(spec, validator, store, lifecycle, clock, limiter,
-                new ApiKeys(settings.apiKeys()), settings, bodies, plans);
-        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans, new AdminApi.TextLimits(
+                new ApiKeys(settings.apiKeys()), settings, bodies, plans, faults);
+        AdminApi admin = new AdminApi(store, journal, clock, limiter, lifecycle, bodies, plans, faults, new AdminApi.TextLimits(
                 spec.schema("Task").path("properties").path("task_id").path("maxLength").asInt(),
                 spec.operation("submitEffectTask").requestSchema().path("properties").path("effect_scene")
                         .path("maxLength").asInt(),
@@ -107,8 +109,8 @@ public final class MockServer {
         Dashboard dashboard = new Dashboard(settings.describe());
         SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));
         JsonErrorHandler errors = new JsonErrorHandler(validator.maxBodyBytes());
-        Journaling journaling = new Journaling((method, path, status, millis) ->
-                journal.record(clock.now(), method, path, status, millis));
+        Journaling journaling = new Journaling((method, path, status, millis, fault, headers, body) ->
+                journal.record(clock.now(), method, path, status, millis, fault, headers, body));
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -1,6 +1,7 @@
 package dev.klingeffects.contracttests.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The mock's pages in a real headless Chromium (Debian's, driven by playwright-core from tools/): Swagger
- * UI's "Try it out" reaches the mock and only the mock, and the QA dashboard fails a task with its button.
+ * UI's "Try it out" reaches the mock and only the mock, and the QA dashboard fails a task with its button, shows
+ * why a task failed and what each request carried, asks before a reset, and queues network faults.
  */
 class BrowserPagesTest {
 
@@ -72,5 +74,32 @@ class BrowserPagesTest {
                 .header("Authorization", "Bearer qa-key-123").build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(JSON.readTree(polled).at("/data/error_message").asText()).isEqualTo("Image pixel is invalid");
         assertThat(Files.size(screenshot)).isPositive();
+    }
+
+    @Test
+    void dashboardShowsWhyATaskFailedAndWhatWasSentAsksBeforeResetAndQueuesFaults() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        mock.admin().createFailedTask("task-failed-1", "qa-key-123", "Image pixel is invalid");
+        http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/api/v1/image-to-video/kling/kling-video-effects/async"))
+                .header("Authorization", "Bearer qa-key-123").header("Content-Type", "application/json")
+                .header("Prefer", "fault=malformed-json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"effect_scene\":\"bullet_time\",\"image\":\"https://example.com/cat.jpg\",\"duration\":10}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode page = result(NodeTool.run("browser/dashboard-qa.mjs", List.of(mock.baseUrl(), "task-failed-1")));
+
+        assertThat(page.path("errorMessage").asText()).isEqualTo("Image pixel is invalid");
+        assertThat(page.path("sent").asText()).contains("Authorization: Bearer qa****23", "Prefer: fault=malformed-json",
+                "\"duration\":10").doesNotContain("qa-key-123");
+        assertThat(page.path("fault").asText()).isEqualTo("fault=malformed-json; fault-when=after");
+        assertThat(page.path("dialogs")).hasSize(2);
+        assertThat(page.path("rowsAfterCancel").asInt()).isPositive();
+        assertThat(mock.tasks()).isEmpty();
+        assertThat(page.path("queued").asText()).isEqualTo("2 faulted requests queued");
+        assertThat(page.path("error").asText()).isEmpty();
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/api/v1/tasks/task-1"))
+                .header("Authorization", "Bearer qa-key-123").build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.io.IOException.class);
+        mock.admin().clearQueued();
     }
 }

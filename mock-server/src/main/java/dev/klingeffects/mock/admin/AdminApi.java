@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.mock.auth.ApiKeys;
 import dev.klingeffects.mock.auth.KeyId;
+import dev.klingeffects.mock.control.Prefer;
+import dev.klingeffects.mock.faults.Fault;
+import dev.klingeffects.mock.faults.FaultPlan;
+import dev.klingeffects.mock.faults.PlannedFaults;
 import dev.klingeffects.mock.http.BodyReader;
 import dev.klingeffects.mock.http.Json;
 import dev.klingeffects.mock.http.Reply;
@@ -45,6 +49,7 @@ public final class AdminApi {
     private final Lifecycle lifecycle;
     private final BodyReader bodies;
     private final PlannedOutcomes plans;
+    private final PlannedFaults faults;
     private final TextLimits limits;
 
     /**
@@ -65,10 +70,12 @@ public final class AdminApi {
      * @param lifecycle gives the default failure reason
      * @param bodies    reads request bodies within the server's upload limits
      * @param plans     outcomes queued for the next submitted tasks
+     * @param faults    faults queued for the next requests
      * @param limits    the longest texts a task may be given
      */
     public AdminApi(TaskStore store, RequestJournal journal, MockClock clock, RateLimiter limiter, Lifecycle lifecycle,
-                    BodyReader bodies, PlannedOutcomes plans, TextLimits limits) {
+                    BodyReader bodies, PlannedOutcomes plans, PlannedFaults faults, TextLimits limits) {
+        this.faults = faults;
         this.limits = limits;
         this.store = store;
         this.journal = journal;
@@ -81,11 +88,18 @@ public final class AdminApi {
 
     /**
      * {@code POST /__admin/outcomes} with {@code {"status": "failed", "error_message": "…"}}: the next
-     * submitted task (of any key) that does not ask for an outcome itself ends this way; queued in order.
+     * submitted task (of any key) that does not ask for an outcome itself ends this way; queued in order. With
+     * {@code {"fault": "connection-reset", "fault_when": "after", "count": 3, "api_key": "…", "delay": 500}}
+     * instead: the next {@code count} (default 1) requests of that key (without {@code api_key}: of any key,
+     * result files included) that ask for no fault themselves are answered with it (see {@link FaultPlan}).
      */
     public void planOutcome(Context ctx) {
         JsonNode body = readObject(ctx);
         if (body == null) {
+            return;
+        }
+        if (body.has("fault")) {
+            planFault(ctx, body);
             return;
         }
         String status = body.path("status").asText();
@@ -107,10 +121,51 @@ public final class AdminApi {
         ok(ctx, Json.object().put("queued", plans.size()));
     }
 
-    /** {@code DELETE /__admin/outcomes}: forget the queued outcomes. */
+    private void planFault(Context ctx, JsonNode body) {
+        Fault fault = Fault.fromWire(body.path("fault").asText());
+        if (fault == null || !body.path("fault").isTextual()) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'fault' must be one of [" + Fault.wireNames().replace("|", ", ")
+                    + "], got " + body.path("fault")));
+            return;
+        }
+        String when = body.path("fault_when").asText("after");
+        if (!when.equals("after") && !when.equals("before")) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'fault_when' must be one of [before, after], got "
+                    + body.path("fault_when")));
+            return;
+        }
+        JsonNode count = body.path("count");
+        JsonNode delay = body.path("delay");
+        if (body.has("count") && (!count.isIntegralNumber() || count.asLong() < 1 || count.asLong() > PlannedFaults.MAX_COUNT)
+                || body.has("delay") && (!delay.isIntegralNumber() || delay.asLong() < 0 || delay.asLong() > Prefer.MAX_DELAY_MILLIS)) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'count' must be from 1 to " + PlannedFaults.MAX_COUNT
+                    + " and 'delay' from 0 to " + Prefer.MAX_DELAY_MILLIS));
+            return;
+        }
+        if (body.has("status")) {
+            fail(ctx, ContractError.invalidParameters("queue a fault and an outcome in two requests: "
+                    + "'fault' and 'status' do not go together"));
+            return;
+        }
+        ContractError tooLong = tooLong(body, "api_key", ApiKeys.MAX_KEY_CHARS);
+        if (tooLong != null) {
+            fail(ctx, tooLong);
+            return;
+        }
+        KeyId key = body.path("api_key").isTextual() ? KeyId.of(body.get("api_key").asText()) : null;
+        FaultPlan plan = new FaultPlan(fault, when.equals("after"), delay.asLong(0));
+        if (!faults.add(key, plan, count.asInt(1))) {
+            fail(ctx, ContractError.valueOutOfRange("at most " + PlannedFaults.CAPACITY + " faults can be queued"));
+            return;
+        }
+        ok(ctx, Json.object().put("queued", plans.size()).put("faults_queued", faults.size()));
+    }
+
+    /** {@code DELETE /__admin/outcomes}: forget the queued outcomes and faults. */
     public void clearOutcomes(Context ctx) {
         plans.clear();
-        ok(ctx, Json.object().put("queued", 0));
+        faults.clear();
+        ok(ctx, Json.object().put("queued", 0).put("faults_queued", 0));
     }
 
     /** {@code POST /__admin/reset}: forget tasks, journal, rate windows; the clock back to wall time. */
@@ -118,6 +173,7 @@ public final class AdminApi {
         store.clear();
         journal.clear();
         plans.clear();
+        faults.clear();
         limiter.reset();
         clock.reset();
         ok(ctx, Json.object().put("reset", true));
@@ -138,6 +194,13 @@ public final class AdminApi {
             json.writeStringField("path", entry.path());
             json.writeNumberField("status", entry.status());
             json.writeNumberField("millis", entry.millis());
+            json.writeStringField("fault", entry.fault());
+            json.writeObjectFieldStart("headers");
+            for (var header : entry.headers().entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
+            json.writeEndObject();
+            json.writeStringField("body", entry.body());
             json.writeEndObject();
         });
     }
@@ -174,7 +237,10 @@ public final class AdminApi {
         stream(ctx, "tasks", page.tasks(), page.nextCursor(), page.matching(), (json, task) -> {
             json.writeStartObject();
             json.writeStringField("task_id", task.id());
-            json.writeStringField("status", task.statusAt(now).wire());
+            TaskStatus current = task.statusAt(now);
+            json.writeStringField("status", current.wire());
+            // What a poll shows a failed task's owner, so QA sees why without the owner's key.
+            json.writeStringField("error_message", current == TaskStatus.FAILED ? task.failureReason() : null);
             json.writeStringField("effect_scene", task.effect());
             json.writeStringField("owner", task.owner().hint());
             json.writeNumberField("created_at", task.createdAt());

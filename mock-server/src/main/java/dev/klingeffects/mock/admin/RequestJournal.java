@@ -3,8 +3,15 @@ package dev.klingeffects.mock.admin;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The last N requests the mock answered (never keys or bodies), for QA to inspect. */
+/**
+ * The last N requests the mock answered, for QA and tests to inspect: method, path, status, time, the fault
+ * it answered with, the request's headers (the API key masked to its hint) and its body as a
+ * {@link BodySummary}. Bounded: {@link #MAX_PATH_CHARS} of path, {@link #MAX_HEADERS} headers of
+ * {@link dev.klingeffects.mock.logging.ClientText#MAX_CHARS} characters each for name and value, and
+ * {@link BodySummary#MAX_CHARS} of body per entry.
+ */
 public final class RequestJournal {
 
     /**
@@ -16,8 +23,15 @@ public final class RequestJournal {
      * @param path   path without query
      * @param status HTTP status sent
      * @param millis time to answer
+     * @param fault   the fault answered ({@code fault=connection-reset; fault-when=after}), or null
+     * @param headers the request's headers as kept, in the order received
+     * @param body    the body's summary, or null when the mock did not read it (no body, or refused before)
      */
-    public record Entry(long seq, long at, String method, String path, int status, double millis) {}
+    public record Entry(long seq, long at, String method, String path, int status, double millis, String fault,
+                        Map<String, String> headers, String body) {}
+
+    /** Most headers kept per request; the rest are dropped. */
+    public static final int MAX_HEADERS = 32;
 
     /**
      * One page of the journal.
@@ -42,7 +56,8 @@ public final class RequestJournal {
     }
 
     /** Records an answered request. */
-    public synchronized void record(long at, String method, String path, int status, double millis) {
+    public synchronized void record(long at, String method, String path, int status, double millis, String fault,
+                                    Map<String, String> headers, String body) {
         if (capacity == 0) {
             return;
         }
@@ -50,7 +65,7 @@ public final class RequestJournal {
             entries.removeFirst();
         }
         String kept = path.length() <= MAX_PATH_CHARS ? path : path.substring(0, MAX_PATH_CHARS) + "…";
-        entries.addLast(new Entry(++sequence, at, method, kept, status, millis));
+        entries.addLast(new Entry(++sequence, at, method, kept, status, millis, fault, headers, body));
     }
 
     /** @return up to {@code limit} entries recorded after {@code cursor}, oldest first */

@@ -1,5 +1,7 @@
 package dev.klingeffects.mock.control;
 
+import dev.klingeffects.mock.faults.Fault;
+import dev.klingeffects.mock.faults.FaultPlan;
 import dev.klingeffects.mock.logging.ClientText;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import java.util.ArrayList;
@@ -19,8 +21,8 @@ import java.util.Locale;
  * @param ignored      the first {@link #MAX_IGNORED_KEPT} tokens that were not understood, clipped, for the log
  * @param ignoredCount how many tokens were not understood in all
  */
-public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis, List<String> ignored,
-                     int ignoredCount) {
+public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis, FaultPlan fault,
+                     List<String> ignored, int ignoredCount) {
 
     /** Longest delay a request may ask for. */
     public static final long MAX_DELAY_MILLIS = 60_000;
@@ -40,9 +42,11 @@ public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis
         Integer code = null;
         Lifecycle.Requested outcome = Lifecycle.Requested.ANY;
         long delay = 0;
+        Fault fault = null;
+        Boolean after = null;
         Ignored ignored = new Ignored();
         if (header == null) {
-            return new Prefer(null, outcome, 0, List.of(), 0);
+            return new Prefer(null, outcome, 0, null, List.of(), 0);
         }
         int start = 0;
         while (start <= header.length()) {
@@ -63,11 +67,21 @@ public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis
                     default -> ignored.add(trimmed, outcome);
                 };
                 case "delay" -> delay = isDelay(value) ? Long.parseLong(value) : ignored.add(trimmed, delay);
+                case "fault" -> fault = Fault.fromWire(value) != null ? Fault.fromWire(value) : ignored.add(trimmed, fault);
+                case "fault-when" -> after = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "after" -> Boolean.TRUE;
+                    case "before" -> Boolean.FALSE;
+                    default -> ignored.add(trimmed, after);
+                };
                 case "" -> { }
                 default -> ignored.add(trimmed, null);
             }
         }
-        return new Prefer(code, outcome, delay, ignored.kept, ignored.count);
+        if (fault == null && after != null) {
+            ignored.add("fault-when=" + (after ? "after" : "before") + " without a fault", null);
+        }
+        FaultPlan plan = fault == null ? null : new FaultPlan(fault, after == null || after, delay);
+        return new Prefer(code, outcome, delay, plan, ignored.kept, ignored.count);
     }
 
     private static boolean isStatus(String value) {
@@ -100,7 +114,7 @@ public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis
         if (more.size() < MAX_IGNORED_KEPT) {
             more.add("code=" + code);
         }
-        return new Prefer(null, outcome, delayMillis, more, ignoredCount + 1);
+        return new Prefer(null, outcome, delayMillis, fault, more, ignoredCount + 1);
     }
 
     /**
@@ -119,6 +133,10 @@ public record Prefer(Integer code, Lifecycle.Requested outcome, long delayMillis
         }
         if (delayMillis > 0) {
             applied.add("delay=" + delayMillis);
+        }
+        if (fault != null) {
+            applied.add("fault=" + fault.fault().wire());
+            applied.add("fault-when=" + (fault.after() ? "after" : "before"));
         }
         return applied.isEmpty() ? null : String.join(", ", applied);
     }

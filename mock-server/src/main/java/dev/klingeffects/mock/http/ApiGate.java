@@ -40,8 +40,8 @@ final class ApiGate {
         this.clock = clock;
     }
 
-    Admission admit(Context ctx, ContractSpec.Operation operation, String taskId) {
-        Prefer prefer = Prefer.parse(ctx.header("Prefer"));
+    Admission admit(Context ctx, ContractSpec.Operation operation, String taskId, Prefer parsed) {
+        Prefer prefer = parsed;
         if (prefer.code() != null && !operation.documentedStatuses().contains(prefer.code())) {
             prefer = prefer.withoutCode();
         }
@@ -50,7 +50,8 @@ final class ApiGate {
                     + (prefer.ignoredCount() > prefer.ignored().size()
                             ? " and " + (prefer.ignoredCount() - prefer.ignored().size()) + " more" : "")
                     + " on " + operation.id() + ": use code=<one of " + operation.documentedStatuses()
-                    + ">, outcome=success|failed, delay=0.." + Prefer.MAX_DELAY_MILLIS);
+                    + ">, outcome=success|failed, delay=0.." + Prefer.MAX_DELAY_MILLIS
+                    + ", fault=" + dev.klingeffects.mock.faults.Fault.wireNames() + ", fault-when=before|after");
         }
         Integer code = prefer.code();
         if (code != null && code != 200) {

@@ -3,6 +3,7 @@ package dev.klingeffects.mock.http;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.auth.ApiKeys;
 import dev.klingeffects.mock.config.Settings;
+import dev.klingeffects.mock.faults.PlannedFaults;
 import dev.klingeffects.mock.limits.RateLimiter;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.MockClock;
@@ -23,7 +24,7 @@ public final class ApiRoutes {
     /** Wires the handlers; see {@code MockServer} for what each argument is. */
     public ApiRoutes(ContractSpec spec, SubmitValidator validator, TaskStore store,
                      Lifecycle lifecycle, MockClock clock, RateLimiter limiter, ApiKeys keys, Settings settings,
-                     BodyReader bodies, PlannedOutcomes plans) {
+                     BodyReader bodies, PlannedOutcomes plans, PlannedFaults faults) {
         this.submitOperation = spec.operation("submitEffectTask");
         this.getTaskOperation = spec.operation("getTask");
         SampleVideo video = SampleVideo.load();
@@ -32,9 +33,12 @@ public final class ApiRoutes {
         Links links = new Links(settings.publicUrl());
         ApiGate gate = new ApiGate(keys, limiter, new ForcedReplies(spec, settings.rateLimitPerMinute()), clock);
         this.submit = new SubmitTaskHandler(submitOperation, gate, validator, store, lifecycle, clock, views,
-                links, settings.concurrentLimit(), bodies, plans);
-        this.getTask = new GetTaskHandler(getTaskOperation, gate, store, clock, views, links);
-        this.videoFile = new VideoFileHandler(store, clock, video);
+                links, settings.concurrentLimit(), bodies, plans, new RouteFaults(faults, keys,
+                        Reply.json(200, submitOperation.firstExample(200).orElseThrow())));
+        this.getTask = new GetTaskHandler(getTaskOperation, gate, store, clock, views, links, new RouteFaults(faults, keys,
+                Reply.json(200, getTaskOperation.firstExample(200).orElseThrow())));
+        this.videoFile = new VideoFileHandler(store, clock, video, new RouteFaults(faults, keys,
+                VideoFileHandler.answer(video)));
     }
 
     /** @return the submit path from the spec */

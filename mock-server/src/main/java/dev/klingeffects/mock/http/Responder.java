@@ -1,5 +1,7 @@
 package dev.klingeffects.mock.http;
 
+import dev.klingeffects.mock.faults.Fault;
+import dev.klingeffects.mock.faults.FaultPlan;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,6 +37,21 @@ public final class Responder {
         } catch (IOException e) {
             LOG.debug("Client went away before its answer was written: {}", e.toString());
         }
+    }
+
+    /**
+     * Answers with a fault in place of the reply: {@code slow-body} dribbles it over {@code delayMillis}, any
+     * other fault strikes after that delay.
+     */
+    static void sendFaulted(Context ctx, Reply reply, long delayMillis, FaultPlan fault) {
+        if (fault.fault() == Fault.SLOW_BODY || delayMillis <= 0) {
+            FaultInjector.answer(ctx, fault, reply);
+            return;
+        }
+        UnreadBodies.drainBeforeAnswer(ctx);
+        ctx.future(() -> CompletableFuture
+                .runAsync(() -> { }, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS))
+                .thenRun(() -> FaultInjector.answer(ctx, fault, reply)));
     }
 
     /** Sends the reply after {@code delayMillis}. */

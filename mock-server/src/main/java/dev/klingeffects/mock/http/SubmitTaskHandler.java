@@ -2,6 +2,9 @@ package dev.klingeffects.mock.http;
 
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.mock.admin.BodySummary;
+import dev.klingeffects.mock.control.Prefer;
+import dev.klingeffects.mock.faults.FaultPlan;
 import dev.klingeffects.mock.tasks.Ids;
 import dev.klingeffects.mock.tasks.Lifecycle;
 import dev.klingeffects.mock.tasks.PlannedOutcomes;
@@ -30,9 +33,11 @@ final class SubmitTaskHandler implements Handler {
     private final int concurrentLimit;
     private final BodyReader bodies;
     private final PlannedOutcomes plans;
+    private final RouteFaults faults;
 
     SubmitTaskHandler(ContractSpec.Operation operation, ApiGate gate, SubmitValidator validator, TaskStore store, Lifecycle lifecycle, MockClock clock, TaskViews views, Links links,
-                      int concurrentLimit, BodyReader bodies, PlannedOutcomes plans) {
+                      int concurrentLimit, BodyReader bodies, PlannedOutcomes plans, RouteFaults faults) {
+        this.faults = faults;
         this.operation = operation;
         this.gate = gate;
         this.validator = validator;
@@ -48,14 +53,21 @@ final class SubmitTaskHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        ApiGate.Admission admission = gate.admit(ctx, operation, null);
+        Prefer prefer = Prefer.parse(ctx.header("Prefer"));
+        FaultPlan fault = faults.of(ctx, prefer);
+        if (faults.answeredBefore(ctx, fault)) {
+            return;
+        }
+        ApiGate.Admission admission = gate.admit(ctx, operation, null, prefer);
         long delay = admission.prefer().delayMillis();
         if (admission.refusal() != null) {
-            Responder.send(ctx, ApiGate.withPreferenceApplied(admission.refusal(), admission.prefer(), false), delay);
+            RouteFaults.send(ctx, ApiGate.withPreferenceApplied(admission.refusal(), admission.prefer(), false), delay,
+                    fault);
             return;
         }
         Reply reply = submit(ctx, admission).withHeaders(admission.rateHeaders());
-        Responder.send(ctx, ApiGate.withPreferenceApplied(reply, admission.prefer(), reply.status() == 200), delay);
+        RouteFaults.send(ctx, ApiGate.withPreferenceApplied(reply, admission.prefer(), reply.status() == 200), delay,
+                fault);
     }
 
     private Reply submit(Context ctx, ApiGate.Admission admission) {
@@ -72,6 +84,7 @@ final class SubmitTaskHandler implements Handler {
             }
             // The body's memory stays counted in the upload budget until validation is done with it.
             outcome = validator.validate(body.bytes());
+            Journaling.keepBody(ctx, BodySummary.of(body.bytes()));
         }
         if (outcome.error() != null) {
             return Reply.error(outcome.error());

@@ -1,6 +1,8 @@
 package dev.klingeffects.mock.http;
 
 import dev.klingeffects.contract.ContractError;
+import dev.klingeffects.mock.control.Prefer;
+import dev.klingeffects.mock.faults.FaultPlan;
 import dev.klingeffects.mock.tasks.MockClock;
 import dev.klingeffects.mock.tasks.Task;
 import dev.klingeffects.mock.tasks.TaskStatus;
@@ -24,8 +26,10 @@ final class VideoFileHandler implements Handler {
     private final TaskStore store;
     private final MockClock clock;
     private final SampleVideo video;
+    private final RouteFaults faults;
 
-    VideoFileHandler(TaskStore store, MockClock clock, SampleVideo video) {
+    VideoFileHandler(TaskStore store, MockClock clock, SampleVideo video, RouteFaults faults) {
+        this.faults = faults;
         this.store = store;
         this.clock = clock;
         this.video = video;
@@ -38,14 +42,22 @@ final class VideoFileHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        String file = ctx.pathParam("file");
-        boolean ready = file.endsWith(SUFFIX) && find(file.substring(0, file.length() - SUFFIX.length()));
-        if (!ready) {
-            Responder.send(ctx, Reply.error(ContractError.notFound("file " + ContractError.quote(file) + " not found")));
+        Prefer prefer = Prefer.parse(ctx.header("Prefer"));
+        FaultPlan fault = faults.of(ctx, prefer);
+        if (faults.answeredBefore(ctx, fault)) {
             return;
         }
-        Responder.send(ctx, new Reply(200, video.bytes(), "video/mp4",
-                Map.of("Cache-Control", "private, max-age=3600")));
+        String file = ctx.pathParam("file");
+        boolean ready = file.endsWith(SUFFIX) && find(file.substring(0, file.length() - SUFFIX.length()));
+        Reply reply = ready ? answer(video)
+                : Reply.error(ContractError.notFound("file " + ContractError.quote(file) + " not found"));
+        // The file route honours faults and a delay (for slow-body), nothing else of Prefer.
+        RouteFaults.send(ctx, reply, fault == null ? 0 : prefer.delayMillis(), fault);
+    }
+
+    /** @return the answer carrying the result video */
+    static Reply answer(SampleVideo video) {
+        return new Reply(200, video.bytes(), "video/mp4", Map.of("Cache-Control", "private, max-age=3600"));
     }
 
     private boolean find(String name) {

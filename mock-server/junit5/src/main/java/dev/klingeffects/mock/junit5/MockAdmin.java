@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -97,6 +99,41 @@ public final class MockAdmin {
         post("/outcomes", JSON.createObjectNode().put("status", "success"));
     }
 
+    /**
+     * The next request (of any key, result files included), after the mock did its work, is answered with
+     * this fault; calls queue up, in order. A submit then creates its task although its client never learns
+     * the id. {@link MockFault#SLOW_BODY} dribbles the right answer over 1 s.
+     */
+    public void faultNext(MockFault fault) {
+        faultNext(fault, MockFault.When.AFTER);
+    }
+
+    /** The next request (of any key) is answered with this fault, {@code BEFORE} or {@code AFTER} its work. */
+    public void faultNext(MockFault fault, MockFault.When when) {
+        post("/outcomes", JSON.createObjectNode().put("fault", fault.wire()).put("fault_when", when.wire()));
+    }
+
+    /**
+     * The next {@code times} requests of {@code apiKey} are answered with this fault, {@code BEFORE} or
+     * {@code AFTER} their work.
+     *
+     * @param times 1 to 1,000
+     */
+    public void faultNext(String apiKey, int times, MockFault fault, MockFault.When when) {
+        post("/outcomes", JSON.createObjectNode().put("fault", fault.wire()).put("fault_when", when.wire())
+                .put("api_key", apiKey).put("count", times));
+    }
+
+    /** The next request (of any key) gets its right answer dribbled over {@code over} (at most 60 s). */
+    public void slowBodyNext(Duration over) {
+        post("/outcomes", JSON.createObjectNode().put("fault", MockFault.SLOW_BODY.wire()).put("delay", over.toMillis()));
+    }
+
+    /** Forgets the queued outcomes and faults. */
+    public void clearQueued() {
+        send("DELETE", "/outcomes", null);
+    }
+
     /** @return every live task, oldest first */
     public List<MockTask> tasks() {
         return all("/tasks", "tasks", task -> new MockTask(task.path("task_id").asText(),
@@ -109,11 +146,30 @@ public final class MockAdmin {
         return tasks().stream().filter(task -> task.taskId().equals(taskId)).findFirst().orElse(null);
     }
 
-    /** @return the requests the mock answered (its journal), oldest first */
+    /** @return the requests the mock answered (its journal), oldest first, with their headers and bodies */
     public RecordedRequests requests() {
-        return new RecordedRequests(all("/requests", "requests", entry -> new RecordedRequest(
-                entry.path("method").asText(), entry.path("path").asText(), entry.path("status").asInt(),
-                entry.path("millis").asDouble(), entry.path("at").asLong())));
+        return new RecordedRequests(all("/requests", "requests", entry -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            entry.path("headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+            return new RecordedRequest(entry.path("method").asText(), entry.path("path").asText(),
+                    entry.path("status").asInt(), entry.path("millis").asDouble(), entry.path("at").asLong(),
+                    entry.path("fault").isTextual() ? entry.path("fault").asText() : null, headers,
+                    entry.path("body").isTextual() ? entry.path("body").asText() : null);
+        }));
+    }
+
+    /**
+     * Checks that the mock recorded at least one request matching the pattern (see {@link RecordedRequests#verify}).
+     *
+     * @throws AssertionError naming the closest recorded request and what differed, when none matches
+     */
+    public void verify(RequestPattern pattern) {
+        requests().verify(pattern);
+    }
+
+    /** Checks that exactly {@code times} recorded requests match the pattern. */
+    public void verify(int times, RequestPattern pattern) {
+        requests().verify(times, pattern);
     }
 
     /** Empties the journal. */
@@ -125,7 +181,7 @@ public final class MockAdmin {
         List<T> items = new ArrayList<>();
         String cursor = "";
         do {
-            JsonNode page = get(path + "?limit=" + PAGE + "&cursor=" + cursor);
+            JsonNode page = get(path + "?order=oldest&limit=" + PAGE + "&cursor=" + cursor);
             page.path(field).forEach(item -> items.add(read.apply(item)));
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
         } while (cursor != null);

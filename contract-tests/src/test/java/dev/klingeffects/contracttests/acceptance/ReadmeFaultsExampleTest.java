@@ -1,0 +1,47 @@
+package dev.klingeffects.contracttests.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.klingeffects.contracttests.support.ReadmeBlocks;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/** The README's faults and verification example compiles and its test passes, run as a downstream build would run it. */
+class ReadmeFaultsExampleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readmeFaultsAndVerificationExampleCompilesAndPasses() throws Exception {
+        ReadmeBlocks.compile(ReadmeBlocks.java("readme-faults-example"), "EffectServiceFaultsTest", dir);
+
+        TestExecutionSummary summary = run(dir, "EffectServiceFaultsTest");
+
+        assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+    }
+
+    private static TestExecutionSummary run(Path classes, String className) throws Exception {
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, original)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            Launcher launcher = LauncherFactory.create();
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(loader.loadClass(className))).build(), listener);
+            return listener.getSummary();
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.klingeffects.mock.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+
+/**
+ * A request body as the journal keeps it: the JSON text as sent, except that each string longer than
+ * {@link #MAX_STRING_CHARS} (a Base64 image) becomes {@code "<base64: N chars, crc32c XXXXXXXX>"}, and the
+ * whole cut at {@link #MAX_CHARS} characters. One forward scan of the bytes, no copy of a long string: its
+ * CRC32C is computed in place over the request's own buffer, so a 10 MB image costs no second 10 MB buffer.
+ */
+public final class BodySummary {
+
+    /** Longest string kept as sent; a longer one is kept as its length and CRC32C. */
+    public static final int MAX_STRING_CHARS = 256;
+    /** Longest summary kept per request. */
+    public static final int MAX_CHARS = 4096;
+
+    private BodySummary() {}
+
+    /**
+     * @param body the request body as received
+     * @return its summary, at most {@link #MAX_CHARS} characters plus a mark saying how long the body was
+     */
+    public static String of(byte[] body) {
+        return of(body, 0, body.length);
+    }
+
+    /** @return the summary of {@code body[from, to)} */
+    public static String of(byte[] body, int from, int to) {
+        StringBuilder kept = new StringBuilder(Math.min(to - from, MAX_CHARS) + 64);
+        int copiedFrom = from;
+        int i = from;
+        boolean cut = false;
+        while (i < to) {
+            if (kept.length() + (i - copiedFrom) >= MAX_CHARS) {
+                cut = true;
+                break;
+            }
+            if (body[i] != '"') {
+                i++;
+                continue;
+            }
+            int close = endOfString(body, i + 1, to);
+            if (close - i - 1 > MAX_STRING_CHARS) {
+                append(kept, body, copiedFrom, i);
+                CRC32C crc = new CRC32C();
+                crc.update(body, i + 1, close - i - 1);
+                kept.append("\"<base64: ").append(close - i - 1).append(" chars, crc32c ")
+                        .append(String.format("%08x", crc.getValue())).append(">\"");
+                copiedFrom = Math.min(close + 1, to);
+            }
+            i = close + 1;
+        }
+        int end = cut ? copiedFrom + Math.max(0, MAX_CHARS - kept.length()) : to;
+        append(kept, body, copiedFrom, Math.min(end, to));
+        if (cut) {
+            kept.append("…(").append(to - from).append(" bytes)");
+        }
+        return kept.toString();
+    }
+
+    /** @return the index of the quote closing a string whose text starts at {@code from}, or {@code to} */
+    private static int endOfString(byte[] body, int from, int to) {
+        int i = from;
+        while (i < to && body[i] != '"') {
+            i += body[i] == '\\' ? 2 : 1;
+        }
+        return Math.min(i, to);
+    }
+
+    private static void append(StringBuilder kept, byte[] body, int from, int to) {
+        if (to > from) {
+            kept.append(new String(body, from, to - from, StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.klingeffects.mock.http;
+
+import dev.klingeffects.mock.faults.Fault;
+import dev.klingeffects.mock.faults.FaultPlan;
+import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers with a {@link Fault} instead of (or in place of the proper delivery of) a {@link Reply}. The
+ * connection is closed through Jetty's own endpoint, so Jetty forgets it as it forgets any connection a
+ * client dropped, and requests on other connections are untouched. A {@code slow-body} answer holds no
+ * thread while it waits between pieces and ends within its delay, itself at most
+ * {@link dev.klingeffects.mock.control.Prefer#MAX_DELAY_MILLIS}.
+ */
+public final class FaultInjector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
+    /** What a proxy in front of an API answers when the API behind it failed: 200, and not JSON. */
+    static final byte[] NOT_JSON = "<html><body><h1>502 Bad Gateway</h1></body></html>\n".getBytes(StandardCharsets.UTF_8);
+    /** A slow body comes in this many pieces, spread evenly over its delay. */
+    static final int SLOW_BODY_PIECES = 10;
+
+    private FaultInjector() {}
+
+    /**
+     * Answers {@code reply} mangled by {@code plan}: the request's work, if any, is already done.
+     *
+     * @param ctx   the request
+     * @param plan  the fault
+     * @param reply what the answer would have been
+     */
+    public static void answer(Context ctx, FaultPlan plan, Reply reply) {
+        UnreadBodies.drainBeforeAnswer(ctx);
+        Fault fault = plan.fault();
+        String label = plan.describe();
+        switch (fault) {
+            case CONNECTION_RESET -> {
+                Journaling.beforeAnswer(ctx, 0, label);
+                close(ctx, true);
+            }
+            case EMPTY_RESPONSE -> {
+                Journaling.beforeAnswer(ctx, 0, label);
+                close(ctx, false);
+            }
+            case MALFORMED_JSON -> {
+                Journaling.beforeAnswer(ctx, 200, label);
+                Reply notJson = new Reply(200, NOT_JSON, "application/json", reply.headers());
+                writeHead(ctx, notJson, NOT_JSON.length);
+                writePiece(ctx, NOT_JSON, 0, NOT_JSON.length);
+            }
+            case TRUNCATED_BODY -> {
+                Journaling.beforeAnswer(ctx, reply.status(), label);
+                writeHead(ctx, reply, reply.body().length);
+                if (writePiece(ctx, reply.body(), 0, reply.body().length / 2)) {
+                    close(ctx, false);
+                }
+            }
+            case SLOW_BODY -> {
+                Journaling.beforeAnswer(ctx, reply.status(), label);
+                writeHead(ctx, reply, reply.body().length);
+                dribble(ctx, reply.body(), plan.slowBodyMillis());
+            }
+        }
+    }
+
+    private static void writeHead(Context ctx, Reply reply, int contentLength) {
+        ctx.status(reply.status());
+        reply.headers().forEach(ctx::header);
+        ctx.contentType(reply.contentType());
+        ctx.res().setContentLength(contentLength);
+    }
+
+    /** @return false when the client went away */
+    private static boolean writePiece(Context ctx, byte[] body, int from, int to) {
+        HttpServletResponse response = ctx.res();
+        try {
+            ServletOutputStream out = response.getOutputStream();
+            out.write(body, from, to - from);
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            LOG.debug("Client went away during a faulted answer: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** The body in {@link #SLOW_BODY_PIECES} pieces, one every {@code millis / pieces}; the last at {@code millis}. */
+    private static void dribble(Context ctx, byte[] body, long millis) {
+        int pieces = Math.max(1, Math.min(SLOW_BODY_PIECES, body.length));
+        long step = millis / pieces;
+        ctx.future(() -> {
+            CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+            for (int i = 0; i < pieces; i++) {
+                int from = (int) ((long) body.length * i / pieces);
+                int to = (int) ((long) body.length * (i + 1) / pieces);
+                chain = chain.thenApplyAsync(alive -> alive && writePiece(ctx, body, from, to),
+                        CompletableFuture.delayedExecutor(step, TimeUnit.MILLISECONDS));
+            }
+            return chain.thenRun(() -> { });
+        });
+    }
+
+    /** Closes the connection through Jetty's endpoint, with a reset (SO_LINGER 0) or a plain close. */
+    private static void close(Context ctx, boolean reset) {
+        EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req())
+                .getConnectionMetaData().getConnection().getEndPoint();
+        if (reset && endPoint instanceof SocketChannelEndPoint socket) {
+            try {
+                socket.getChannel().setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException e) {
+                LOG.debug("Could not ask for a reset, closing instead: {}", e.toString());
+            }
+        }
+        endPoint.close();
+    }
+}
