@@ -23,11 +23,27 @@ public final class BodySummary {
      * @return its summary, at most {@link #MAX_CHARS} characters plus a mark saying how long the body was
      */
     public static String of(byte[] body) {
-        return of(body, 0, body.length);
+        return of(body, 0, body.length, NONE);
     }
+
+    /**
+     * @param knownStrings {@code [start, end)} byte offsets of string texts already found (by the validation),
+     *     ascending: their closing quote is not searched for again, byte by byte, through 10 MB
+     * @return the summary of the whole body
+     */
+    public static String of(byte[] body, int[] knownStrings) {
+        return of(body, 0, body.length, knownStrings);
+    }
+
+    private static final int[] NONE = new int[0];
 
     /** @return the summary of {@code body[from, to)} */
     public static String of(byte[] body, int from, int to) {
+        return of(body, from, to, NONE);
+    }
+
+    private static String of(byte[] body, int from, int to, int[] knownStrings) {
+        int known = 0;
         StringBuilder kept = new StringBuilder(Math.min(to - from, MAX_CHARS) + 64);
         int copiedFrom = from;
         int i = from;
@@ -41,7 +57,12 @@ public final class BodySummary {
                 i++;
                 continue;
             }
-            int close = endOfString(body, i + 1, to);
+            while (known < knownStrings.length && knownStrings[known] < i + 1) {
+                known += 2;
+            }
+            int close = known < knownStrings.length && knownStrings[known] == i + 1 && knownStrings[known + 1] <= to
+                    ? knownStrings[known + 1]
+                    : endOfString(body, i + 1, to);
             if (close - i - 1 > MAX_STRING_CHARS) {
                 append(kept, body, copiedFrom, i);
                 CRC32C crc = new CRC32C();

@@ -84,7 +84,7 @@ final class SubmitTaskHandler implements Handler {
             }
             // The body's memory stays counted in the upload budget until validation is done with it.
             outcome = validator.validate(body.bytes());
-            Journaling.keepBody(ctx, BodySummary.of(body.bytes()));
+            Journaling.keepBody(ctx, BodySummary.of(body.bytes(), outcome.largeStrings()));
         }
         if (outcome.error() != null) {
             return Reply.error(outcome.error());

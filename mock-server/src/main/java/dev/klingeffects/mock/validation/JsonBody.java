@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -139,6 +140,27 @@ final class JsonBody {
         // Not reading the text leaves the token unfinished: the parser skips it on its next step,
         // still checking that it is valid JSON.
         return new LargeTextNode(new ByteSlice(body, open + 1, close));
+    }
+
+    /**
+     * @return the {@code [start, end)} byte offsets of the large strings kept in place, in body order: the
+     *     values of the root's fields and the items of its array fields, which is where they can be
+     */
+    static int[] largeStrings(JsonNode root) {
+        int[] spans = new int[0];
+        int count = 0;
+        for (JsonNode value : root) {
+            for (JsonNode item : value.isArray() ? value : List.of(value)) {
+                if (item instanceof LargeTextNode large) {
+                    if (count == spans.length) {
+                        spans = Arrays.copyOf(spans, Math.max(4, count * 2));
+                    }
+                    spans[count++] = large.slice().start;
+                    spans[count++] = large.slice().end;
+                }
+            }
+        }
+        return Arrays.copyOf(spans, count);
     }
 
     /** @return the length of a text node, the full one for large strings */

@@ -34,7 +34,19 @@ public final class SubmitValidator {
     public static final int MAX_TOKENS = 10_000;
 
     /** The verdict: a job to run, or the error to answer. */
-    public record Outcome(EffectJob job, ContractError error) {}
+    public record Outcome(EffectJob job, ContractError error, int[] largeStrings) {
+
+        /** An outcome that knows no large strings in the body. */
+        public Outcome(EffectJob job, ContractError error) {
+            this(job, error, NO_LARGE_STRINGS);
+        }
+    }
+
+    /**
+     * Where the validation found large strings (images), as {@code [start, end)} byte offsets of their text,
+     * in body order: the journal's {@code BodySummary} skips them instead of scanning 10 MB a second time.
+     */
+    private static final int[] NO_LARGE_STRINGS = new int[0];
 
     private final ObjectMapper json;
     private final List<String> required;
@@ -118,7 +130,11 @@ public final class SubmitValidator {
         if (parsed.shape() == JsonBody.Shape.NOT_AN_OBJECT) {
             return fail(ContractError.invalidFormat("request body must be a JSON object"));
         }
-        JsonNode root = parsed.root();
+        Outcome outcome = check(parsed.root());
+        return new Outcome(outcome.job(), outcome.error(), JsonBody.largeStrings(parsed.root()));
+    }
+
+    private Outcome check(JsonNode root) {
         for (String name : required) {
             if (absent(root.get(name))) {
                 return fail(ContractError.invalidParameters("parameter '" + name + "' is required"));
