@@ -68,19 +68,19 @@ build() {
     > "$work/$label.times"
   local tests consumers
   tests=$(find "$dir" -path '*/target/it' -prune -o -path '*/target/surefire-reports/TEST-*.xml' -print0 \
-    | xargs -0r grep -ho '^<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+    | xargs -0r grep -ho '^<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }' || true)
   # Consumer projects that ran tests, and their tests (one invoker run of their reactor, or one run each).
   consumers=$(for d in "$dir"/contract-tests/downstream/target/it/*/target/surefire-reports; do
-      ls "$d"/TEST-*.xml > /dev/null 2>&1 && echo "$d"; done | wc -l)
+      if ls "$d"/TEST-*.xml > /dev/null 2>&1; then echo "$d"; fi; done | wc -l)
   consumer_tests=$(find "$dir"/contract-tests/downstream/target/it -path '*/target/surefire-reports/TEST-*.xml' -print0 2>/dev/null \
-    | xargs -0r grep -ho '^<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+    | xargs -0r grep -ho '^<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }' || true)
   printf 'cpu\t%s\n' "$(awk '{ printf "%.1f", $1 + $2 }' "$work/$label.cpu")" >> "$work/$label.times"
   printf 'consumertests\t%s\n' "$consumer_tests" >> "$work/$label.times"
   printf 'total\t%s\nrc\t%s\ntests\t%s\nconsumers\t%s\nloglines\t%s\nprogress\t%s\n' \
     "$(secs "$start" "$end")" "$rc" "$tests" "$consumers" "$(wc -l < "$work/$label.log")" \
     "$(grep -c -E 'Download(ing|ed) from|Progress \(|^npm (http|timing)' "$work/$label.log" || true)" >> "$work/$label.times"
-  $keep || $cold && rm -rf "$work/$label-m2"
-  $keep || rm -rf "$dir"
+  if $cold && ! $keep; then rm -rf "$work/$label-m2"; fi
+  if ! $keep; then rm -rf "$dir"; fi
   echo "  $label: $(secs "$start" "$end") s, load after $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   [ "$rc" = 0 ] || echo "  $label: BUILD FAILED (rc $rc), see $work/$label.log" >&2
 }
