@@ -29,14 +29,21 @@ public final class SpecCheckedClient {
     private static final java.util.Set<String> OUTSIDE_THE_CONTRACT = java.util.Set.of(
             "validation.request.path.missing", "validation.request.operation.notAllowed");
 
+    /**
+     * One validator per spec text in the test JVM: parsing the spec was most of the cost of each of the ~50
+     * mock starts in these tests. A modified spec copy has another text, so it still gets its own.
+     */
+    private static final java.util.Map<String, OpenApiInteractionValidator> VALIDATORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final OpenApiInteractionValidator validator;
 
     SpecCheckedClient(String baseUrl, ContractSpec spec) {
         this.baseUrl = baseUrl;
-        this.validator = OpenApiInteractionValidator
-                .createForInlineApiSpecification(new String(spec.text(), StandardCharsets.UTF_8)).build();
+        this.validator = VALIDATORS.computeIfAbsent(new String(spec.text(), StandardCharsets.UTF_8),
+                text -> OpenApiInteractionValidator.createForInlineApiSpecification(text).build());
     }
 
     /** One answer. */
