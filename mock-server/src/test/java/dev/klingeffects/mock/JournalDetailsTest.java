@@ -65,6 +65,28 @@ class JournalDetailsTest {
     }
 
     @Test
+    void keepsAnImageTheValidationKeptInPlaceAsItsLengthAndCrc32c() {
+        String image = java.util.Base64.getEncoder().encodeToString(Images.jpegWithLargeExif(400, 400, 60_000));
+        assertThat(image.length()).isGreaterThan(64 * 1024);
+        mock.client().post(SUBMIT, Requests.base64Image(image), Requests.AUTH);
+        CRC32C crc = new CRC32C();
+        crc.update(image.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(newest().path("body").asText()).isEqualTo("{\"effect_scene\": \"pet_lion_pro\", \"image\": \"<base64: "
+                + image.length() + " chars, crc32c " + String.format("%08x", crc.getValue()) + ">\"}");
+    }
+
+    @Test
+    void aStringTheValidationFoundIsTakenAtItsWordNotScannedAgain() {
+        byte[] body = ("{\"image\": \"" + "A".repeat(1000) + "\", \"n\": 1}").getBytes(StandardCharsets.US_ASCII);
+        int start = "{\"image\": \"".length();
+
+        assertThat(BodySummary.of(body, new int[] {start, start + 1000})).isEqualTo(BodySummary.of(body));
+        // A span shorter than the string shows that the summary used it rather than searching for the quote.
+        assertThat(BodySummary.of(body, new int[] {start, start + 500})).contains("<base64: 500 chars");
+    }
+
+    @Test
     void aPollHasNoBody() {
         mock.client().get(TASKS + "task-1", Requests.AUTH);
 
