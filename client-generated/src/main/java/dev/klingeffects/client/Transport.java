@@ -8,6 +8,7 @@ import dev.klingeffects.client.generated.model.EffectTaskRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -142,7 +143,8 @@ final class Transport {
         // Failures before any body (no connection, no head in time) arrive only here.
         exchange.whenComplete((response, error) -> {
             if (error != null) {
-                settle.accept(null, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                settle.accept(null, requestTimedOut(cause) ? tooLate(timeout) : cause);
             }
         });
         answer.whenComplete((answered, error) -> {
@@ -191,7 +193,7 @@ final class Transport {
         } catch (IOException e) {
             // HttpClient.send wraps what ended the body: the bound, or an answer over the size limit.
             BoundedBody.TooLarge tooLarge = causeOf(e, BoundedBody.TooLarge.class);
-            error = tooLarge != null ? tooLarge : late.get() && causeOf(e, HttpTimeoutException.class) == null ? tooLate(timeout) : e;
+            error = tooLarge != null ? tooLarge : late.get() || requestTimedOut(e) ? tooLate(timeout) : e;
         } catch (RuntimeException e) {
             error = e;
         } finally {
@@ -199,6 +201,15 @@ final class Transport {
         }
         log.failed(built.method(), built.uri(), error, System.nanoTime() - start);
         return CompletableFuture.failedFuture(error);
+    }
+
+    /**
+     * The JDK's own request timeout and our bound end the same wait, and either may fire first: both are
+     * reported as {@link #tooLate}, which names the bound, so the message does not depend on a race.
+     */
+    private static boolean requestTimedOut(Throwable error) {
+        HttpTimeoutException timeout = causeOf(error, HttpTimeoutException.class);
+        return timeout != null && !(timeout instanceof HttpConnectTimeoutException);
     }
 
     private static HttpTimeoutException tooLate(Duration timeout) {
