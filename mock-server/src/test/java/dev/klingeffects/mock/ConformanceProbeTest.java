@@ -187,6 +187,36 @@ class ConformanceProbeTest {
     }
 
     @Test
+    void aTargetThatEchoesTheKeyBackNeverGetsItIntoTheReports() throws Exception {
+        var echo = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = ("{\"code\": 400, \"message\": \"bad header " + exchange.getRequestHeaders().getFirst("Authorization")
+                    + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        echo.start();
+        try {
+            List<String> args = List.of("--target", "http://127.0.0.1:" + echo.getAddress().getPort(), "--api-key", KEY,
+                    "--pace-ms", "0", "--report-dir", reports.toString());
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            int exit = ConformanceCommand.run(args.toArray(String[]::new), Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+            String markdown = Files.readString(reports.resolve("conformance-report.md"));
+            String junit = Files.readString(reports.resolve("conformance-report.xml"));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(markdown).contains("bad header Bearer <api key>").doesNotContain(KEY);
+            assertThat(junit).contains("bad header Bearer &lt;api key&gt;").doesNotContain(KEY);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain(KEY);
+        } finally {
+            echo.stop(0);
+        }
+    }
+
+    @Test
     void theHelpDocumentsEveryExitStatus() {
         assertThat(ConformanceCommand.usage()).contains("0 no difference", "1 differences found", "2 bad options",
                 "3 not run");

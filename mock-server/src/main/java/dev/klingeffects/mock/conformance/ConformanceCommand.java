@@ -103,7 +103,7 @@ public final class ConformanceCommand {
             options = options.withPace(defaultPaceMillis(spec));
         }
         Report.Findings findings = probe(options, spec, EffectCatalog.load(spec), out);
-        Report.write(findings, options.reportDir());
+        Report.write(findings, options.reportDir(), options.apiKey());
         if (findings.notRun() != null) {
             out.println("conformance: not run: " + findings.notRun() + "; report in "
                     + options.reportDir().resolve("conformance-report.md"));

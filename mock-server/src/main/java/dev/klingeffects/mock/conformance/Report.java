@@ -41,11 +41,18 @@ final class Report {
 
     private Report() {}
 
-    static void write(Findings findings, Path dir) {
+    /** Stands for the key wherever a target's answer echoed it: the report is a CI artifact anyone may read. */
+    static final String KEY_MARK = "<api key>";
+
+    /** Writes both reports, with the key replaced wherever the target's answers echoed it. */
+    static void write(Findings findings, Path dir, String apiKey) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("conformance-report.md"), markdown(findings), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("conformance-report.xml"), junit(findings), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("conformance-report.md"), withoutKey(markdown(findings), apiKey, KEY_MARK),
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("conformance-report.xml"),
+                    withoutKey(withoutKey(junit(findings), escape(apiKey), escape(KEY_MARK)), apiKey, escape(KEY_MARK)),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,6 +130,10 @@ final class Report {
     private static long failures(Findings findings) {
         return findings.results().stream().filter(result -> !result.differences().isEmpty()).count()
                 + (findings.unknownUpstream().isEmpty() && findings.unknownHere().isEmpty() && findings.stopped() == null ? 0 : 1);
+    }
+
+    private static String withoutKey(String text, String apiKey, String mark) {
+        return apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, mark);
     }
 
     private static String escape(String text) {
