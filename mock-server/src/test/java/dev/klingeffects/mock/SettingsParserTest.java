@@ -78,8 +78,22 @@ class SettingsParserTest {
                 "at most " + dev.klingeffects.mock.validation.SubmitValidator.MAX_TOKENS + " JSON tokens (400)",
                 "clipped to " + dev.klingeffects.mock.logging.ClientText.MAX_CHARS + " characters",
                 "at most 200 access lines, 10 ignored-Prefer warnings and 5 internal faults a second",
-                "journal keeps " + dev.klingeffects.mock.admin.RequestJournal.MAX_PATH_CHARS + " characters of a path",
                 "never passes year 9899", "about 0.5 KiB", "at most 3 KiB", "order=oldest|newest");
+    }
+
+    @Test
+    void helpStatesTheJournalsAndTheFaultQueuesBounds() {
+        String usage = SettingsParser.usage().replaceAll("\\s+", " ");
+
+        assertThat(usage).contains(
+                "journal keeps per request " + dev.klingeffects.mock.admin.RequestJournal.MAX_PATH_CHARS + " characters of path",
+                dev.klingeffects.mock.admin.RequestJournal.MAX_HEADERS + " headers of "
+                        + dev.klingeffects.mock.logging.ClientText.MAX_CHARS + " characters",
+                dev.klingeffects.mock.admin.BodySummary.MAX_CHARS + " characters of body, strings over "
+                        + dev.klingeffects.mock.admin.BodySummary.MAX_STRING_CHARS + " characters as their length and CRC32C",
+                "at most " + dev.klingeffects.mock.faults.PlannedFaults.CAPACITY + " entries of at most "
+                        + dev.klingeffects.mock.faults.PlannedFaults.MAX_COUNT + " requests each",
+                "at most " + dev.klingeffects.mock.control.Prefer.MAX_DELAY_MILLIS / 1000 + " s");
     }
 
     @Test

@@ -37,7 +37,10 @@ final class MockFlags implements EnvTwins.Twinned {
             keys beyond them in a minute share one window. A submit body at most 10000 JSON tokens (400);
             fields the contract does not read are skipped, never built; arrays keep 64 items, the rest
             counted. Admin texts as the spec bounds them (task_id 128, effect_scene 64, error_message 1024
-            characters). The clock never passes year 9899; the journal keeps 512 characters of a path.
+            characters). The clock never passes year 9899. The journal keeps per request 512 characters of
+            path, 32 headers of 120 characters (the key as its hint) and 4096 characters of body, strings over
+            256 characters as their length and CRC32C: about 13 KB. Queued faults: at most 1000 entries of at
+            most 1000 requests each; slow-body dribbles the answer over the delay, at most 60 s.
             The log: client text clipped to 120 characters with control and non-ASCII characters escaped;
             at most 200 access lines, 10 ignored-Prefer warnings and 5 internal faults a second, the rest
             counted and reported with the next line. State is in memory only: a restart forgets every task.
