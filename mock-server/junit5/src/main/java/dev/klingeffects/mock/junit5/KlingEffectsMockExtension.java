@@ -266,6 +266,31 @@ public final class KlingEffectsMockExtension
         admin().failNext(errorMessage);
     }
 
+    /** The next request is answered with this network fault after the mock did its work (see {@link MockAdmin#faultNext(MockFault)}). */
+    public void faultNext(MockFault fault) {
+        admin().faultNext(fault);
+    }
+
+    /** The next request is answered with this network fault, {@code BEFORE} or {@code AFTER} the mock's work. */
+    public void faultNext(MockFault fault, MockFault.When when) {
+        admin().faultNext(fault, when);
+    }
+
+    /**
+     * Checks that the mock recorded at least one request matching the pattern, e.g.
+     * {@code mock.verify(RequestPattern.submitted().effect("bullet_time").field("duration", 10))}.
+     *
+     * @throws AssertionError naming the closest recorded request and what differed, when none matches
+     */
+    public void verify(RequestPattern pattern) {
+        admin().verify(pattern);
+    }
+
+    /** Checks that exactly {@code times} recorded requests match the pattern. */
+    public void verify(int times, RequestPattern pattern) {
+        admin().verify(times, pattern);
+    }
+
     /** @return the requests the mock answered since the test began, with checks such as {@code assertSubmits(1)} */
     public RecordedRequests requests() {
         return admin().requests();

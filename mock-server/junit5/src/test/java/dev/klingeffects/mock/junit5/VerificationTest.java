@@ -44,6 +44,16 @@ class VerificationTest {
     }
 
     @Test
+    void theExtensionItselfQueuesFaultsAndVerifies() throws Exception {
+        mock.faultNext(MockFault.MALFORMED_JSON);
+        submit("{\"effect_scene\":\"bullet_time\",\"image\":\"https://example.com/cat.jpg\",\"duration\":10}", null);
+
+        mock.verify(1, submitted().effect("bullet_time").fault(MockFault.MALFORMED_JSON));
+        assertThatThrownBy(() -> mock.verify(submitted().field("duration", 5)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("duration: expected 5, was 10");
+    }
+
+    @Test
     void aFailedVerificationShowsTheNearMissAndWhatDiffered() throws Exception {
         submit("{\"effect_scene\":\"bullet_time\",\"image\":\"https://example.com/cat.jpg\",\"duration\":5}", null);
         new ServiceUnderTest(mock.baseUrl()).poll("task-unknown");
