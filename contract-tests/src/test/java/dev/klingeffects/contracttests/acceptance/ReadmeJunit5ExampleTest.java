@@ -15,7 +15,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-/** The README's JUnit 5 extension examples compile and their tests pass, run as a downstream build would run them. */
+/**
+ * The README's JUnit 5 extension examples (the extension, the annotation, faults and verification) compile and
+ * their tests pass, run as a downstream build would run them.
+ */
 class ReadmeJunit5ExampleTest {
 
     @TempDir
@@ -36,6 +39,16 @@ class ReadmeJunit5ExampleTest {
         ReadmeBlocks.compile(ReadmeBlocks.java("readme-junit5-annotation-example"), "LionEffectTest", dir);
 
         TestExecutionSummary summary = run(dir, "LionEffectTest");
+
+        assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+    }
+
+    @Test
+    void readmeFaultsAndVerificationExampleCompilesAndPasses() throws Exception {
+        ReadmeBlocks.compile(ReadmeBlocks.java("readme-faults-example"), "EffectServiceFaultsTest", dir);
+
+        TestExecutionSummary summary = run(dir, "EffectServiceFaultsTest");
 
         assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
