@@ -233,4 +233,20 @@ class ConformanceProbeTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--allow-billable needs --image-url")
                 .contains("--api-key (or MODELLIX_API_KEY) is needed");
     }
+
+    @Test
+    void aReportFolderItCannotWriteAndANegativePaceAreRefusedBeforeTheRun() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        Path file = Files.writeString(reports.resolve("a-file"), "not a folder");
+
+        assertThat(ConformanceCommand.run(new String[] {"--target", "http://127.0.0.1:9", "--api-key", KEY,
+                "--report-dir", file.resolve("inside").toString()}, Map.of(), out)).isEqualTo(2);
+        assertThat(ConformanceCommand.run(new String[] {"--target", "http://127.0.0.1:9", "--api-key", KEY,
+                "--pace-ms", "-1", "--report-dir", reports.toString()}, Map.of(), out)).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("--report-dir " + file.resolve("inside") + " cannot be written")
+                .contains("--pace-ms takes 0 or more, got '-1'")
+                .doesNotContain("cases,");
+    }
 }

@@ -7,8 +7,11 @@ import dev.klingeffects.mock.MockServer;
 import dev.klingeffects.mock.config.EnvTwins;
 import dev.klingeffects.mock.config.HelpText;
 import dev.klingeffects.mock.config.SettingsParser;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,7 +106,12 @@ public final class ConformanceCommand {
             options = options.withPace(defaultPaceMillis(spec));
         }
         Report.Findings findings = probe(options, spec, EffectCatalog.load(spec), out);
-        Report.write(findings, options.reportDir(), options.apiKey());
+        try {
+            Report.write(findings, options.reportDir(), options.apiKey());
+        } catch (UncheckedIOException e) {
+            out.println("conformance: the report could not be written to " + options.reportDir() + ": " + e.getCause());
+            return BAD_OPTIONS;
+        }
         if (findings.notRun() != null) {
             out.println("conformance: not run: " + findings.notRun() + "; report in "
                     + options.reportDir().resolve("conformance-report.md"));
@@ -154,10 +162,24 @@ public final class ConformanceCommand {
         if (billable < 0 || billable > 100 || billableTimeout < 1) {
             throw new IllegalArgumentException("--allow-billable takes 0 to 100, --pace-ms 0 or more, --billable-timeout 1 or more");
         }
+        if (given.paceMs != null && pace < 0) {
+            throw new IllegalArgumentException("--pace-ms takes 0 or more, got '" + given.paceMs + "'");
+        }
         if (billable > 0 && (imageUrl == null || !imageUrl.matches("https?://\\S+"))) {
             throw new IllegalArgumentException("--allow-billable needs --image-url with an http(s) image upstream can fetch");
         }
+        requireWritable(reportDir);
         return new Options(target, key, billable, imageUrl, given.effects, reportDir, pace, Duration.ofSeconds(billableTimeout));
+    }
+
+    /** Checked before the run, so that a report folder it cannot write fails in seconds, not after the run. */
+    private static void requireWritable(Path reportDir) {
+        try {
+            Files.createDirectories(reportDir);
+            Files.deleteIfExists(Files.createTempFile(reportDir, ".conformance-", ".probe"));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("--report-dir " + reportDir + " cannot be written: " + e);
+        }
     }
 
     private static long number(String option, String value, long fallback) {
