@@ -25,6 +25,11 @@ public final class Main {
         // compressed: starting JMX (and with it JFR's and JUL's management beans, ~250 classes) only for that
         // was a tenth of the start-up. They are compressed for every heap under 32 GB; a flag still wins.
         System.getProperties().putIfAbsent(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+        if (args.length > 0 && args[0].equals("help")) { // `help` and `help conformance`, as git and picocli users type
+            System.out.print(args.length > 1 && args[1].equals(ConformanceOptions.NAME) ? ConformanceCommand.usage()
+                    : SettingsParser.usage());
+            return;
+        }
         CommandLine.ParseResult parsed;
         try {
             parsed = SettingsParser.commandLine(System.getenv()).parseArgs(args);
@@ -36,6 +41,10 @@ public final class Main {
             } else {
                 exit(2, SettingsParser.message(e));
             }
+            return;
+        }
+        if (parsed.subcommand() != null && parsed.isUsageHelpRequested()) { // --help conformance
+            System.out.print(ConformanceCommand.usage());
             return;
         }
         if (parsed.subcommand() != null) {
