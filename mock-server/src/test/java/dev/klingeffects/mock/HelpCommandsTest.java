@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Asking for help before or after the command prints it, instead of running the command (`conformance --help` exits, see ConformanceProbeTest). */
+/** `help`, `--help` and the same before `conformance` print the help instead of starting the mock or running the probe. */
 class HelpCommandsTest {
 
     private static String printedBy(String... args) {
