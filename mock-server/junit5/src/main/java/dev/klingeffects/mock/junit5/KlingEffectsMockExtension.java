@@ -13,9 +13,11 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -141,6 +143,15 @@ public final class KlingEffectsMockExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (classScopes > 0 && context.getExecutionMode() == ExecutionMode.CONCURRENT) {
+            // One mock serves the class and is reset before each test: concurrent tests would reset and count
+            // each other's requests and fail for reasons nobody could see.
+            throw new ExtensionConfigurationException("the Kling effects mock is shared by the tests of "
+                    + context.getRequiredTestClass().getSimpleName() + " and reset before each, so they cannot run "
+                    + "concurrently: give each test its own mock with an instance field (@RegisterExtension "
+                    + "KlingEffectsMockExtension mock = KlingEffectsMockExtension.create();), or run the class "
+                    + "with @Execution(ExecutionMode.SAME_THREAD)");
+        }
         if (server == null) {
             start(context);
         } else {
