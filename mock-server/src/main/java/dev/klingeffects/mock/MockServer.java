@@ -202,6 +202,7 @@ public final class MockServer {
             config.routes.post("/__admin/tasks", admin::createTask);
             config.routes.post("/__admin/tasks/{task_id}/state", admin::forceState);
             config.routes.post("/__admin/outcomes", admin::planOutcome);
+            config.routes.get("/__admin/outcomes", admin::queuedOutcomes);
             config.routes.delete("/__admin/outcomes", admin::clearOutcomes);
             config.routes.get("/__admin/clock", admin::clock);
             config.routes.post("/__admin/clock/advance", admin::advanceClock);
