@@ -109,8 +109,8 @@ public final class MockServer {
         Dashboard dashboard = new Dashboard(settings.describe());
         SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));
         JsonErrorHandler errors = new JsonErrorHandler(validator.maxBodyBytes());
-        Journaling journaling = new Journaling((method, path, status, millis, fault, headers, body) ->
-                journal.record(clock.now(), method, path, status, millis, fault, headers, body));
+        Journaling journaling = new Journaling((method, path, status, millis, fault, headers, headersDropped, body) ->
+                journal.record(clock.now(), method, path, status, millis, fault, headers, headersDropped, body));
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

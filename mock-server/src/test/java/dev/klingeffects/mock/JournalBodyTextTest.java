@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The journal keeps bodies that are not images as text: a non-JSON body, and long plain strings labelled as text. */
+/**
+ * What the journal says instead of dropping silently: a body that is not JSON kept as text, long plain strings
+ * labelled as text rather than Base64, and how many headers were beyond the bound.
+ */
 class JournalBodyTextTest {
 
     @RegisterExtension
@@ -71,5 +74,29 @@ class JournalBodyTextTest {
 
         assertThat(BodySummary.of(body, new int[] {start, start + 640})).startsWith("{\"image\": \"<base64: 640 chars");
         assertThat(BodySummary.of(body)).startsWith("{\"image\": \"<640 chars");
+    }
+
+    @Test
+    void countsTheHeadersBeyondTheBound() {
+        Map<String, String> many = new HashMap<>(Requests.AUTH);
+        for (int i = 0; i < 50; i++) {
+            many.put("X-Header-" + i, "v" + i);
+        }
+        mock.client().get(Requests.TASKS + "task-1", many);
+
+        JsonNode entry = newest();
+        int sent = entry.path("headers").size() + entry.path("headers_dropped").asInt();
+        assertThat(entry.path("headers").size()).isEqualTo(dev.klingeffects.mock.admin.RequestJournal.MAX_HEADERS);
+        // 51 named here, plus what the HTTP client adds itself (Host, Connection, User-Agent, …)
+        assertThat(entry.path("headers_dropped").asInt()).isGreaterThanOrEqualTo(51 - 32);
+        assertThat(sent).isGreaterThanOrEqualTo(51);
+    }
+
+    @Test
+    void dropsNoHeaderOfAnOrdinaryRequest() {
+        mock.client().get(Requests.TASKS + "task-1", Requests.AUTH);
+
+        assertThat(newest().path("headers_dropped").isInt()).isTrue();
+        assertThat(newest().path("headers_dropped").asInt()).isZero();
     }
 }

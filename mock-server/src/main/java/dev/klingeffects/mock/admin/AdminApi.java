@@ -235,6 +235,7 @@ public final class AdminApi {
                 json.writeStringField(header.getKey(), header.getValue());
             }
             json.writeEndObject();
+            json.writeNumberField("headers_dropped", entry.headersDropped());
             json.writeStringField("body", entry.body());
             json.writeEndObject();
         });
