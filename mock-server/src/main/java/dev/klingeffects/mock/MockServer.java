@@ -109,8 +109,8 @@ public final class MockServer {
         Dashboard dashboard = new Dashboard(settings.describe());
         SystemPages pages = new SystemPages(spec, new Links(settings.publicUrl()));
         JsonErrorHandler errors = new JsonErrorHandler(validator.maxBodyBytes());
-        Journaling journaling = new Journaling((method, path, status, millis, fault, headers, body) ->
-                journal.record(clock.now(), method, path, status, millis, fault, headers, body));
+        Journaling journaling = new Journaling((method, path, status, millis, fault, headers, headersDropped, body) ->
+                journal.record(clock.now(), method, path, status, millis, fault, headers, headersDropped, body));
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -202,6 +202,7 @@ public final class MockServer {
             config.routes.post("/__admin/tasks", admin::createTask);
             config.routes.post("/__admin/tasks/{task_id}/state", admin::forceState);
             config.routes.post("/__admin/outcomes", admin::planOutcome);
+            config.routes.get("/__admin/outcomes", admin::queuedOutcomes);
             config.routes.delete("/__admin/outcomes", admin::clearOutcomes);
             config.routes.get("/__admin/clock", admin::clock);
             config.routes.post("/__admin/clock/advance", admin::advanceClock);

@@ -25,6 +25,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code /__admin} API for QA and tests: reset, journal, tasks, forced states, the clock. Listings
@@ -128,18 +129,22 @@ public final class AdminApi {
                     + "], got " + body.path("fault")));
             return;
         }
-        String when = body.path("fault_when").asText("after");
+        String when = body.path("fault_when").asText("after").toLowerCase(Locale.ROOT);
         if (!when.equals("after") && !when.equals("before")) {
             fail(ctx, ContractError.valueOutOfRange("parameter 'fault_when' must be one of [before, after], got "
                     + body.path("fault_when")));
             return;
         }
         JsonNode count = body.path("count");
+        if (body.has("count") && (!count.isIntegralNumber() || count.asLong() < 1 || count.asLong() > PlannedFaults.MAX_COUNT)) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'count' must be an integer from 1 to "
+                    + PlannedFaults.MAX_COUNT + ", got " + count));
+            return;
+        }
         JsonNode delay = body.path("delay");
-        if (body.has("count") && (!count.isIntegralNumber() || count.asLong() < 1 || count.asLong() > PlannedFaults.MAX_COUNT)
-                || body.has("delay") && (!delay.isIntegralNumber() || delay.asLong() < 0 || delay.asLong() > Prefer.MAX_DELAY_MILLIS)) {
-            fail(ctx, ContractError.valueOutOfRange("parameter 'count' must be from 1 to " + PlannedFaults.MAX_COUNT
-                    + " and 'delay' from 0 to " + Prefer.MAX_DELAY_MILLIS));
+        if (body.has("delay") && (!delay.isIntegralNumber() || delay.asLong() < 0 || delay.asLong() > Prefer.MAX_DELAY_MILLIS)) {
+            fail(ctx, ContractError.valueOutOfRange("parameter 'delay' must be an integer from 0 to "
+                    + Prefer.MAX_DELAY_MILLIS + ", got " + delay));
             return;
         }
         if (body.has("status")) {
@@ -147,18 +152,48 @@ public final class AdminApi {
                     + "'fault' and 'status' do not go together"));
             return;
         }
+        JsonNode apiKey = body.path("api_key");
+        // A key that is not text would otherwise be read as "no key", and fault every key's requests.
+        if (body.has("api_key") && (!apiKey.isTextual() || apiKey.asText().isEmpty())) {
+            fail(ctx, ContractError.invalidParameters("parameter 'api_key' must be a non-empty string, got " + apiKey));
+            return;
+        }
         ContractError tooLong = tooLong(body, "api_key", ApiKeys.MAX_KEY_CHARS);
         if (tooLong != null) {
             fail(ctx, tooLong);
             return;
         }
-        KeyId key = body.path("api_key").isTextual() ? KeyId.of(body.get("api_key").asText()) : null;
+        KeyId key = apiKey.isTextual() ? KeyId.of(apiKey.asText()) : null;
         FaultPlan plan = new FaultPlan(fault, when.equals("after"), delay.asLong(0));
         if (!faults.add(key, plan, count.asInt(1))) {
             fail(ctx, ContractError.valueOutOfRange("at most " + PlannedFaults.CAPACITY + " faults can be queued"));
             return;
         }
         ok(ctx, Json.object().put("queued", plans.size()).put("faults_queued", faults.size()));
+    }
+
+    /**
+     * {@code GET /__admin/outcomes}: what is queued, in order: {@code {"outcomes": [{"status", "error_message"}],
+     * "faults": [{"fault", "fault_when", "delay", "api_key", "remaining"}], "queued": n, "faults_queued": n}}, the
+     * key as its masked hint. Bounded as the queues are: at most {@link PlannedOutcomes#CAPACITY} outcomes and
+     * {@link PlannedFaults#CAPACITY} fault entries.
+     */
+    public void queuedOutcomes(Context ctx) {
+        ObjectNode answer = Json.object();
+        var outcomes = answer.putArray("outcomes");
+        for (PlannedOutcomes.Planned planned : plans.queued()) {
+            outcomes.addObject().put("status", planned.status().wire()).put("error_message", planned.failureReason());
+        }
+        var faulted = answer.putArray("faults");
+        for (PlannedFaults.Queued queued : faults.queued()) {
+            faulted.addObject().put("fault", queued.plan().fault().wire())
+                    .put("fault_when", queued.plan().after() ? "after" : "before")
+                    .put("delay", queued.plan().delayMillis())
+                    .put("api_key", queued.keyHint())
+                    .put("remaining", queued.remaining());
+        }
+        answer.put("queued", plans.size()).put("faults_queued", faults.size());
+        ok(ctx, answer);
     }
 
     /** {@code DELETE /__admin/outcomes}: forget the queued outcomes and faults. */
@@ -200,6 +235,7 @@ public final class AdminApi {
                 json.writeStringField(header.getKey(), header.getValue());
             }
             json.writeEndObject();
+            json.writeNumberField("headers_dropped", entry.headersDropped());
             json.writeStringField("body", entry.body());
             json.writeEndObject();
         });

@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
- * A request body as the journal keeps it: the JSON text as sent, except that each string longer than
- * {@link #MAX_STRING_CHARS} (a Base64 image) becomes {@code "<base64: N chars, crc32c XXXXXXXX>"}, and the
- * whole cut at {@link #MAX_CHARS} characters. One forward scan of the bytes, no copy of a long string: its
- * CRC32C is computed in place over the request's own buffer, so a 10 MB image costs no second 10 MB buffer.
+ * A request body as the journal keeps it: the text as sent (JSON or not), except that each string longer than
+ * {@link #MAX_STRING_CHARS} becomes its length and CRC32C, {@code "<base64: N chars, crc32c XXXXXXXX>"} for an
+ * image (a string the validation knew as one, or one written only in the Base64 alphabet) and
+ * {@code "<N chars, crc32c XXXXXXXX>"} for any other text, and the whole cut at {@link #MAX_CHARS} characters.
+ * The CRC32C is of the string's bytes as sent, for an image of its Base64 text, not of the decoded image. One
+ * forward scan of the bytes, no copy of a long string: its CRC32C is computed in place over the request's own
+ * buffer, so a 10 MB image costs no second 10 MB buffer.
  */
 public final class BodySummary {
 
@@ -60,14 +63,14 @@ public final class BodySummary {
             while (known < knownStrings.length && knownStrings[known] < i + 1) {
                 known += 2;
             }
-            int close = known < knownStrings.length && knownStrings[known] == i + 1 && knownStrings[known + 1] <= to
-                    ? knownStrings[known + 1]
-                    : endOfString(body, i + 1, to);
+            boolean image = known < knownStrings.length && knownStrings[known] == i + 1 && knownStrings[known + 1] <= to;
+            int close = image ? knownStrings[known + 1] : endOfString(body, i + 1, to);
             if (close - i - 1 > MAX_STRING_CHARS) {
                 append(kept, body, copiedFrom, i);
                 CRC32C crc = new CRC32C();
                 crc.update(body, i + 1, close - i - 1);
-                kept.append("\"<base64: ").append(close - i - 1).append(" chars, crc32c ")
+                kept.append(image || isBase64(body, i + 1, close) ? "\"<base64: " : "\"<")
+                        .append(close - i - 1).append(" chars, crc32c ")
                         .append(String.format("%08x", crc.getValue())).append(">\"");
                 copiedFrom = Math.min(close + 1, to);
             }
@@ -88,6 +91,17 @@ public final class BodySummary {
             i += body[i] == '\\' ? 2 : 1;
         }
         return Math.min(i, to);
+    }
+
+    /** @return whether {@code body[from, to)} is written only in the Base64 alphabet (plain text has spaces) */
+    private static boolean isBase64(byte[] body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (!(b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '+' || b == '/' || b == '=')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void append(StringBuilder kept, byte[] body, int from, int to) {

@@ -25,12 +25,13 @@ public final class RequestJournal {
      * @param millis time to answer
      * @param fault   the fault answered ({@code fault=connection-reset; fault-when=after}), or null
      * @param headers the request's headers as kept, in the order received
+     * @param headersDropped how many of its headers were beyond {@link #MAX_HEADERS} and not kept
      * @param body    the body's summary, or null when the mock did not read it (no body, or refused before)
      */
     public record Entry(long seq, long at, String method, String path, int status, double millis, String fault,
-                        Map<String, String> headers, String body) {}
+                        Map<String, String> headers, int headersDropped, String body) {}
 
-    /** Most headers kept per request; the rest are dropped. */
+    /** Most headers kept per request; the rest are dropped and counted ({@code headers_dropped}). */
     public static final int MAX_HEADERS = 32;
 
     /**
@@ -57,7 +58,7 @@ public final class RequestJournal {
 
     /** Records an answered request. */
     public synchronized void record(long at, String method, String path, int status, double millis, String fault,
-                                    Map<String, String> headers, String body) {
+                                    Map<String, String> headers, int headersDropped, String body) {
         if (capacity == 0) {
             return;
         }
@@ -65,7 +66,7 @@ public final class RequestJournal {
             entries.removeFirst();
         }
         String kept = path.length() <= MAX_PATH_CHARS ? path : path.substring(0, MAX_PATH_CHARS) + "…";
-        entries.addLast(new Entry(++sequence, at, method, kept, status, millis, fault, headers, body));
+        entries.addLast(new Entry(++sequence, at, method, kept, status, millis, fault, headers, headersDropped, body));
     }
 
     /** @return up to {@code limit} entries recorded after {@code cursor}, oldest first */

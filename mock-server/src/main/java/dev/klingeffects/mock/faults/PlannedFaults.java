@@ -2,8 +2,10 @@ package dev.klingeffects.mock.faults;
 
 import dev.klingeffects.mock.auth.KeyId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +74,24 @@ public final class PlannedFaults {
             }
             return null;
         }
+    }
+
+    /**
+     * One queued entry as the admin API lists it.
+     *
+     * @param keyHint   the masked key whose requests it faults, or null for any request
+     * @param plan      the fault
+     * @param remaining how many requests it will still fault
+     */
+    public record Queued(String keyHint, FaultPlan plan, int remaining) {}
+
+    /** @return the queued entries in order, at most {@link #CAPACITY} */
+    public synchronized List<Queued> queued() {
+        List<Queued> listed = new ArrayList<>(queue.size());
+        for (Entry entry : queue) {
+            listed.add(new Queued(entry.key == null ? null : entry.key.hint(), entry.plan, entry.remaining));
+        }
+        return listed;
     }
 
     /** @return how many requests the queue will still fault */

@@ -22,7 +22,7 @@ public final class Journaling {
     public interface Recorder {
         /** Records one answered request; see {@link RequestJournal.Entry} for each part. */
         void record(String method, String path, int status, double millis, String fault, Map<String, String> headers,
-                    String body);
+                    int headersDropped, String body);
     }
 
     private static final String SELF = "kling-mock.journaling";
@@ -74,8 +74,9 @@ public final class Journaling {
             return;
         }
         ctx.req().setAttribute(RECORDED, Boolean.TRUE);
-        recorder.record(ctx.method().name(), ctx.path(), status, millis, fault, headers(ctx.req()),
-                (String) ctx.req().getAttribute(BODY));
+        Map<String, String> headers = headers(ctx.req());
+        recorder.record(ctx.method().name(), ctx.path(), status, millis, fault, headers,
+                headerCount(ctx.req()) - headers.size(), (String) ctx.req().getAttribute(BODY));
     }
 
     /** The request's headers, bounded, the API key masked as the mock shows keys everywhere else. */
@@ -90,6 +91,15 @@ public final class Journaling {
             kept.put(ClientText.clip(name), ClientText.clip(value));
         }
         return Collections.unmodifiableMap(kept);
+    }
+
+    /** @return how many distinct header names the request had, so the journal can say how many it dropped */
+    private static int headerCount(HttpServletRequest request) {
+        int count = 0;
+        for (var names = request.getHeaderNames(); names.hasMoreElements(); names.nextElement()) {
+            count++;
+        }
+        return count;
     }
 
     private static String masked(String authorization) {

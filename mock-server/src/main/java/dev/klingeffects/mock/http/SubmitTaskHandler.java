@@ -73,6 +73,13 @@ final class SubmitTaskHandler implements Handler {
     private Reply submit(Context ctx, ApiGate.Admission admission) {
         String contentType = ctx.header("Content-Type");
         if (contentType != null && !isJson(contentType)) {
+            // Kept as text for the journal: a body sent with the wrong type is what QA wants to see.
+            try (BodyReader.Result body = bodies.read(ctx, validator.maxBodyBytes(),
+                    ContractError.payloadTooLarge(validator.maxBodyBytes()))) {
+                if (body.refusal() == null) {
+                    Journaling.keepBody(ctx, BodySummary.of(body.bytes()));
+                }
+            }
             return Reply.error(ContractError.invalidFormat("Content-Type must be application/json, got "
                     + ContractError.quote(contentType)));
         }

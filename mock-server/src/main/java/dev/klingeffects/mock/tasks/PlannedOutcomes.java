@@ -2,6 +2,7 @@ package dev.klingeffects.mock.tasks;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,11 @@ public final class PlannedOutcomes {
     /** @return the outcome planned for the next task, taken off the queue, if any */
     public synchronized Optional<Planned> next() {
         return Optional.ofNullable(queue.pollFirst());
+    }
+
+    /** @return the queued outcomes in order, at most {@link #CAPACITY} */
+    public synchronized List<Planned> queued() {
+        return List.copyOf(queue);
     }
 
     /** @return how many outcomes are queued */

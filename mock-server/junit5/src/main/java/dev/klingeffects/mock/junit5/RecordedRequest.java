@@ -4,8 +4,10 @@ import java.util.Map;
 
 /**
  * One request the mock answered (the admin API's own requests are not recorded). The API key in
- * {@code Authorization} is masked to its hint ({@code Bearer te****-1}); a Base64 image in the body is kept
- * as its length and CRC32C ({@code "<base64: 13981016 chars, crc32c 1a2b3c4d>"}).
+ * {@code Authorization} is masked to its hint ({@code Bearer te****ey} for {@code test-key}, {@code Bearer ****}
+ * for a key of 6 characters or fewer); a Base64 image in the body is kept as its length and the CRC32C of its
+ * Base64 text as sent ({@code "<base64: 13981016 chars, crc32c 1a2b3c4d>"}), other text over 256 characters
+ * as {@code "<N chars, crc32c XXXXXXXX>"}.
  *
  * @param method  HTTP method
  * @param path    path, without the query

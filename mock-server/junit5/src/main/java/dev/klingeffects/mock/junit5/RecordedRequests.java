@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * The requests the mock answered, oldest first, with the checks tests usually make. A failed check
  * throws an {@link AssertionError} that lists every recorded request, newest first; a failed
  * {@link #verify(RequestPattern)} also shows the near miss: the recorded request closest to the pattern and
- * what differed.
+ * what differed; {@link #verify(int, RequestPattern)} shows the near miss when too few matched, and the
+ * matching requests when too many did.
  *
  * @param all every recorded request
  */
@@ -75,13 +76,16 @@ public record RecordedRequests(List<RecordedRequest> all) {
      * Checks that exactly {@code times} recorded requests match.
      *
      * @return this, for more checks
-     * @throws AssertionError with the count, the closest non-matching request and what differed
+     * @throws AssertionError with the count and, when too few matched, the closest non-matching request and
+     *     what differed; when too many matched, the matching requests
      */
     public RecordedRequests verify(int times, RequestPattern pattern) {
         long matching = all.stream().filter(pattern::matches).count();
         if (matching != times) {
+            // Too many: the requests that should not have happened are the news, not a near miss.
             throw new AssertionError("expected " + times + " requests matching " + pattern + " but " + matching
-                    + " of the " + all.size() + " recorded did" + nearMiss(pattern) + everyRequest());
+                    + " of the " + all.size() + " recorded did"
+                    + (matching > times ? matchingRequests(pattern) : nearMiss(pattern)) + everyRequest());
         }
         return this;
     }
@@ -103,6 +107,12 @@ public record RecordedRequests(List<RecordedRequest> all) {
                 .orElse("");
     }
 
+    private String matchingRequests(RequestPattern pattern) {
+        return "\nmatching requests, newest first:\n" + newestFirst().stream().filter(pattern::matches)
+                .map(request -> "  " + request.line() + (request.body() == null ? "" : "\n    body: " + request.body()))
+                .collect(Collectors.joining("\n"));
+    }
+
     private List<RecordedRequest> newestFirst() {
         List<RecordedRequest> newestFirst = new ArrayList<>(all);
         Collections.reverse(newestFirst);
@@ -117,7 +127,7 @@ public record RecordedRequests(List<RecordedRequest> all) {
     private RecordedRequests assertCount(String what, int actual, int expected) {
         if (actual != expected) {
             throw new AssertionError("expected " + expected + " " + what + " but the mock recorded " + actual
-                    + ";" + everyRequest().substring(1));
+                    + everyRequest());
         }
         return this;
     }

@@ -72,7 +72,8 @@ public final class RequestPattern {
     /**
      * @param name     a top-level field of the JSON body, or a JSON pointer such as {@code /images/0}
      * @param expected its value: a string, number, boolean, or null; a Base64 image is compared as the mock keeps
-     *                 it, {@code "<base64: N chars, crc32c XXXXXXXX>"}
+     *                 it, {@code "<base64: N chars, crc32c XXXXXXXX>"} (the CRC32C of the Base64 text as sent), other text over
+     *                 256 characters as {@code "<N chars, crc32c XXXXXXXX>"}
      * @return this pattern, for requests whose body has this value there
      */
     public RequestPattern field(String name, Object expected) {

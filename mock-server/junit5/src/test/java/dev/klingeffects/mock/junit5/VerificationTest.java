@@ -83,6 +83,35 @@ class VerificationTest {
     }
 
     @Test
+    void tooManyMatchesListTheMatchingRequestsNotANearMiss() throws Exception {
+        submit("{\"effect_scene\":\"pet_lion_pro\",\"image\":\"https://example.com/cat.jpg\"}", null);
+        new ServiceUnderTest(mock.baseUrl()).poll("task-1");
+
+        assertThatThrownBy(() -> mock.admin().verify(0, submitted()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("""
+                        expected 0 requests matching a submit (POST …/kling-video-effects/async) but 1 of the 2 recorded did
+                        matching requests, newest first:
+                          POST /api/v1/image-to-video/kling/kling-video-effects/async -> 200
+                            body: {"effect_scene":"pet_lion_pro","image":"https://example.com/cat.jpg"}
+                        every request it answered, newest first:
+                          GET /api/v1/tasks/task-1 -> 404
+                          POST /api/v1/image-to-video/kling/kling-video-effects/async -> 200""");
+    }
+
+    @Test
+    void aWrongSubmitCountListsEveryRequestOnItsOwnLine() throws Exception {
+        submit("{\"effect_scene\":\"pet_lion_pro\",\"image\":\"https://example.com/cat.jpg\"}", null);
+
+        assertThatThrownBy(() -> mock.requests().assertSubmits(2))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("""
+                        expected 2 submits but the mock recorded 1
+                        every request it answered, newest first:
+                          POST /api/v1/image-to-video/kling/kling-video-effects/async -> 200""");
+    }
+
+    @Test
     void aRequestOfAnotherRouteIsFartherThanOneWithAWrongField() throws Exception {
         submit("{\"effect_scene\":\"pet_lion_pro\",\"image\":\"https://example.com/cat.jpg\"}", null);
         new ServiceUnderTest(mock.baseUrl()).poll("task-1");
