@@ -1,6 +1,7 @@
 // Headless Chromium from the machine (Debian's package), driven by playwright-core: no browser download.
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export async function launch() {
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -29,5 +30,30 @@ export async function run(check) {
     console.log(JSON.stringify({ ok: false, error: String(e && e.stack || e) }));
     if (browser) await browser.close().catch(() => {});
     process.exit(1);
+  }
+}
+
+// Runs the check of a script started as `node <script> args…`; does nothing when session.mjs imports it.
+export async function runIfMain(moduleUrl, check) {
+  if (process.argv[1] && fileURLToPath(moduleUrl) === process.argv[1]) {
+    await run((browser) => check(browser, process.argv.slice(2)));
+  }
+}
+
+// What a check sees of a browser shared between checks: pages in contexts of their own, closed after the
+// check, so one check's cookies, storage and dialogs never reach the next.
+export async function isolated(browser, check) {
+  const contexts = [];
+  const view = {
+    newPage: async (options) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+  try {
+    return await check(view);
+  } finally {
+    await Promise.all(contexts.map((context) => context.close().catch(() => {})));
   }
 }

@@ -1,10 +1,9 @@
 // The QA dashboard at work: reads a failed task's error_message and the newest request's headers and body,
 // cancels then confirms a reset, and queues a fault with its form.
 //   node tools/browser/dashboard-qa.mjs BASE_URL FAILED_TASK_ID
-import { run } from './chromium.mjs';
+import { runIfMain } from './chromium.mjs';
 
-const [base, taskId] = process.argv.slice(2);
-await run(async (browser) => {
+export async function check(browser, [base, taskId]) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   await page.goto(`${base}/__admin/ui`);
   const row = page.locator(`tr[data-task-id="${taskId}"]`);
@@ -36,4 +35,6 @@ await run(async (browser) => {
     queued: await page.locator('#fault-queued').textContent(),
     error: await page.locator('#error').textContent(),
   };
-});
+}
+
+await runIfMain(import.meta.url, check);

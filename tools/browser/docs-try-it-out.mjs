@@ -1,10 +1,9 @@
 // Opens the mock's Swagger UI at BASE_URL/docs, checks that the only server offered is the mock itself,
 // authorises with a key, executes "Submit a video effect task" with its example body, and reads the
 // status the page shows.  node tools/browser/docs-try-it-out.mjs BASE_URL
-import { run } from './chromium.mjs';
+import { runIfMain } from './chromium.mjs';
 
-const base = process.argv[2];
-await run(async (browser) => {
+export async function check(browser, [base]) {
   const page = await browser.newPage();
   const failures = [];
   page.on('requestfailed', (request) => failures.push(`${request.method()} ${request.url()}: ${request.failure().errorText}`));
@@ -25,4 +24,6 @@ await run(async (browser) => {
   await status.waitFor({ timeout: 20000 });
   const body = await operation.locator('.live-responses-table .response-col_description pre').first().textContent();
   return { servers, status: (await status.textContent()).trim(), body, failures };
-});
+}
+
+await runIfMain(import.meta.url, check);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.klingeffects.contracttests.support.NodeTool;
+import dev.klingeffects.contracttests.support.BrowserSession;
 import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
 import dev.klingeffects.mock.junit5.MockTaskStatus;
 import java.net.URI;
@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The mock's pages in a real headless Chromium (Debian's, driven by playwright-core from tools/): Swagger
  * UI's "Try it out" reaches the mock and only the mock, and the QA dashboard fails a task with its button, shows
- * why a task failed and what each request carried, asks before a reset, and queues network faults.
+ * why a task failed and what each request carried, asks before a reset, and queues network faults. One mock
+ * (reset before each test) and one Chromium (a fresh context per test) serve the whole class.
  */
 class BrowserPagesTest {
 
@@ -33,10 +36,22 @@ class BrowserPagesTest {
     @RegisterExtension
     static KlingEffectsMockExtension mock = KlingEffectsMockExtension.builder().frozenClock().build();
 
-    private static JsonNode result(NodeTool.Outcome outcome) throws Exception {
-        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
-        List<String> lines = outcome.output().lines().filter(line -> line.startsWith("{")).toList();
-        return JSON.readTree(lines.get(lines.size() - 1));
+    private static BrowserSession browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = BrowserSession.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        browser.close();
+    }
+
+    private static JsonNode result(String script, List<String> args) {
+        JsonNode page = browser.run(script, args);
+        assertThat(page.path("ok").asBoolean()).as(page.toString()).isTrue();
+        return page;
     }
 
     @ParameterizedTest(name = "opened as {0}")
@@ -44,7 +59,7 @@ class BrowserPagesTest {
     void swaggerUiTryItOutSubmitsToTheMockItselfAndGets200(String host) throws Exception {
         String base = "http://" + host + ":" + mock.port();
 
-        JsonNode page = result(NodeTool.run("browser/docs-try-it-out.mjs", List.of(base)));
+        JsonNode page = result("docs-try-it-out.mjs", List.of(base));
 
         assertThat(page.path("servers")).hasSize(1);
         assertThat(page.path("servers").get(0).asText()).startsWith(base + " - This mock server");
@@ -65,8 +80,8 @@ class BrowserPagesTest {
         String taskId = JSON.readTree(body).at("/data/task_id").asText();
         Path screenshot = Files.createDirectories(Path.of("target", "browser")).resolve("dashboard.png").toAbsolutePath();
 
-        JsonNode page = result(NodeTool.run("browser/dashboard.mjs",
-                List.of(mock.baseUrl(), taskId, "Image pixel is invalid", screenshot.toString())));
+        JsonNode page = result("dashboard.mjs",
+                List.of(mock.baseUrl(), taskId, "Image pixel is invalid", screenshot.toString()));
 
         assertThat(page.path("before").asText()).isEqualTo("pending");
         assertThat(mock.admin().task(taskId).status()).isEqualTo(MockTaskStatus.FAILED);
@@ -86,7 +101,7 @@ class BrowserPagesTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"effect_scene\":\"bullet_time\",\"image\":\"https://example.com/cat.jpg\",\"duration\":10}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
-        JsonNode page = result(NodeTool.run("browser/dashboard-qa.mjs", List.of(mock.baseUrl(), "task-failed-1")));
+        JsonNode page = result("dashboard-qa.mjs", List.of(mock.baseUrl(), "task-failed-1"));
 
         assertThat(page.path("errorMessage").asText()).isEqualTo("Image pixel is invalid");
         assertThat(page.path("sent").asText()).contains("Authorization: Bearer qa****23", "Prefer: fault=malformed-json",

@@ -13,6 +13,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.klingeffects.contracttests.support.Contract;
 import dev.klingeffects.contracttests.support.ContractFiles;
 import dev.klingeffects.contracttests.support.PactSpecChecker;
+import dev.klingeffects.contracttests.support.CoverageRecorder;
+import dev.klingeffects.contracttests.support.SpecCheckedHttp;
 import dev.klingeffects.contracttests.support.SpecValidators;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ class GatesBiteTest {
     }
 
     @Test
-    void aResponseMissingARequiredFieldIsRejectedByTheFilter() throws Exception {
+    void aResponseMissingARequiredFieldIsRejectedByTheFilterAndByTheJdkClientCheck() throws Exception {
         HttpServer broken = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         broken.createContext("/", exchange -> {
             byte[] body = "{\"code\":0,\"message\":\"success\",\"data\":{\"status\":\"pending\",\"model_id\":\"kling-video-effects\"}}"
@@ -51,13 +53,19 @@ class GatesBiteTest {
         });
         broken.start();
         try {
-            var filter = new OpenApiValidationFilter(SpecValidators.responsesOnly(ContractFiles.read(ContractFiles.spec())));
+            String base = "http://127.0.0.1:" + broken.getAddress().getPort();
+            var filter = new OpenApiValidationFilter(SpecValidators.responses());
 
-            assertThatThrownBy(() -> given().filter(filter).baseUri("http://127.0.0.1:" + broken.getAddress().getPort())
+            assertThatThrownBy(() -> given().filter(filter).baseUri(base)
                     .header("Authorization", "Bearer k").contentType("application/json")
                     .body("{\"effect_scene\": \"pet_lion_pro\", \"image\": \"https://example.com/a.jpg\"}")
                     .post(Contract.SUBMIT_PATH))
                     .isInstanceOf(OpenApiValidationFilter.OpenApiValidationException.class)
+                    .hasMessageContaining("task_id");
+            var http = new SpecCheckedHttp(base, new CoverageRecorder(GatesBiteTest.class));
+            assertThatThrownBy(() -> http.postJson("k", Contract.SUBMIT_PATH,
+                    "{\"effect_scene\": \"pet_lion_pro\", \"image\": \"https://example.com/a.jpg\"}"))
+                    .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("task_id");
         } finally {
             broken.stop(0);

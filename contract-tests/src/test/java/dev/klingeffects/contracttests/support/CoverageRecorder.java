@@ -39,11 +39,16 @@ public final class CoverageRecorder implements Filter {
                            FilterContext context) {
         Response answer = context.next(request, response);
         String path = URI.create(request.getURI()).getPath();
-        record(request.getMethod() + "\t" + path + "\t" + answer.statusCode() + "\n");
+        record(request.getMethod(), path, answer.statusCode());
         return answer;
     }
 
-    private synchronized void record(String line) {
+    /** Records one call made without RestAssured. */
+    public void record(String method, String path, int status) {
+        append(method + "\t" + path + "\t" + status + "\n");
+    }
+
+    private synchronized void append(String line) {
         try {
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {

@@ -18,13 +18,19 @@ public final class NodeTool {
 
     private NodeTool() {}
 
-    /** Runs {@code node tools/<script> args…}. */
-    public static Outcome run(String script, List<String> args) {
+    /** @return the absolute {@code tools/} folder; fails when its npm packages are not installed */
+    static Path installedToolsDir() {
         Path tools = ContractFiles.toolsDir().toAbsolutePath().normalize();
         if (!Files.isDirectory(tools.resolve("node_modules"))) {
             throw new IllegalStateException("The npm tools are not installed in " + tools
                     + ": the build installs them (bash tools/install.sh); run that, or ./mvnw verify");
         }
+        return tools;
+    }
+
+    /** Runs {@code node tools/<script> args…}. */
+    public static Outcome run(String script, List<String> args) {
+        Path tools = installedToolsDir();
         List<String> command = new ArrayList<>(List.of("node", tools.resolve(script).toString()));
         command.addAll(args);
         try {

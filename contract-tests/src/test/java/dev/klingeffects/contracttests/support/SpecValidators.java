@@ -14,6 +14,16 @@ public final class SpecValidators {
         return OpenApiInteractionValidator.createForInlineApiSpecification(specText).build();
     }
 
+    /** @return the {@link #responsesOnly(String)} validator of the contract's spec, built once per JVM */
+    public static OpenApiInteractionValidator responses() {
+        return Responses.VALIDATOR;
+    }
+
+    /** Building a validator parses the spec: seconds, so every acceptance test shares one. */
+    private static final class Responses {
+        private static final OpenApiInteractionValidator VALIDATOR = responsesOnly(ContractFiles.read(ContractFiles.spec()));
+    }
+
     /**
      * A validator that checks responses only: acceptance tests send invalid requests on purpose,
      * and requests outside the spec's operations (unknown routes) have no response schema to meet.
