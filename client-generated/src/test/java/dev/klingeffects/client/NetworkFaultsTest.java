@@ -90,6 +90,15 @@ class NetworkFaultsTest {
     }
 
     @Test
+    void aSlowBodyBeforeThePollIsAFormatErrorNeverAnotherTasksAnswer() {
+        mock.createTask("task-1");
+
+        Throwable thrown = catchThrowable(() -> faulted("fault=slow-body, fault-when=before, delay=50").getTask("task-1"));
+
+        assertThat(thrown).isInstanceOf(ModellixResponseFormatException.class);
+    }
+
+    @Test
     void aSlowBodyWithinTheTimeoutIsReadWhole() {
         var client = mock.client(new FakeTiming()).build()
                 .withOptions(RequestOptions.builder().header("Prefer", "fault=slow-body, delay=300").build());

@@ -15,6 +15,7 @@ import dev.klingeffects.mock.http.BodyReader;
 import dev.klingeffects.mock.http.Journaling;
 import dev.klingeffects.mock.http.Links;
 import dev.klingeffects.mock.http.LocalCors;
+import dev.klingeffects.mock.http.SlowBodies;
 import dev.klingeffects.mock.http.UnreadBodies;
 import dev.klingeffects.mock.http.UploadLimits;
 import dev.klingeffects.mock.http.WebjarFiles;
@@ -73,6 +74,7 @@ public final class MockServer {
     private final Settings settings;
     private final UploadLimits uploads;
     private final GracefulHandler graceful = new GracefulHandler();
+    private final SlowBodies slowBodies = new SlowBodies();
     /** Idle connections close this soon after stop begins; connections in a request keep their own timeout. */
     private static final long STOP_IDLE_MILLIS = 50;
     private volatile ServerConnector connector;
@@ -185,6 +187,7 @@ public final class MockServer {
                 journaling.begin(ctx);
                 // Refusals drain unread bodies within the same upload limits as the handlers that read them.
                 ctx.req().setAttribute(UnreadBodies.LIMITS, uploads);
+                ctx.req().setAttribute(SlowBodies.ATTRIBUTE, slowBodies);
                 // CONNECT asks for a tunnel: refuse it and close, or Jetty keeps the connection open for one.
                 if ("CONNECT".equals(ctx.method().name())) {
                     UnreadBodies.refuseUnread(ctx);
@@ -309,6 +312,8 @@ public final class MockServer {
     /** Stops accepting, lets requests in flight finish for up to {@code --shutdown-grace}, then stops. */
     public void stop() {
         closeIdleConnections();
+        // A slow body would dribble for up to a minute: it is a fault, nobody waits for its end.
+        slowBodies.endAll();
         try {
             app.stop();
         } catch (RuntimeException e) {

@@ -151,6 +151,73 @@ class FaultsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"fault=malformed-json, submit", "fault=truncated-body, submit", "fault=slow-body; delay=200, submit",
+            "code=500; fault=slow-body; delay=200, submit", "fault=malformed-json, poll", "fault=truncated-body, poll",
+            "fault=slow-body; delay=200, poll"})
+    void aBodyFaultBeforeTheWorkNamesNoTaskAndNoUpstream(String prefer, String route) {
+        String faults = "Prefer: " + prefer + "; fault-when=before\r\n";
+        SocketExchange exchange = route.equals("submit")
+                ? SocketExchange.send(mock.port(), "POST", SUBMIT, BEARER + faults, BODY)
+                : SocketExchange.send(mock.port(), "GET", TASKS + "task-effects001", BEARER + faults, "");
+
+        assertThat(exchange.text()).startsWith("HTTP/1.1 200").doesNotContain("task_id").doesNotContain("modellix.ai");
+        assertThat(exchange.body()).isNotEmpty().isSubstringOf("<html><body><h1>502 Bad Gateway</h1></body></html>\n");
+        assertThat(tasks()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"fault=malformed-json|fault=malformed-json, fault-when=before",
+            "fault=truncated-body|fault=truncated-body, fault-when=before",
+            "fault=slow-body; delay=100|delay=100, fault=slow-body, fault-when=before"})
+    void aBodyFaultBeforeTheWorkSaysWhichPreferencesItApplied(String prefer, String applied) {
+        SocketExchange exchange = submit(prefer + "; fault-when=before");
+
+        assertThat(exchange.text()).contains("Preference-Applied: " + applied + "\r\n");
+    }
+
+    @Test
+    void aRequestFaultedBeforeTheWorkIsJournaledWithTheBodyItSent() {
+        submit("fault=connection-reset; fault-when=before");
+
+        assertThat(lastRequest().path("fault").asText()).isEqualTo("fault=connection-reset; fault-when=before");
+        assertThat(lastRequest().path("body").asText()).contains("pet_lion_pro");
+        assertThat(tasks()).isEmpty();
+    }
+
+    @Test
+    void malformedJsonKeepsTheStatusAndHeadersOfTheAnswerItMangles() throws Exception {
+        HttpResponse<String> answer = javaSubmit("code=429, fault=malformed-json");
+
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(answer.headers().firstValue("Preference-Applied"))
+                .hasValue("code=429, fault=malformed-json, fault-when=after");
+        assertThatThrownBy(() -> JSON.readTree(answer.body())).isInstanceOf(IOException.class);
+        assertThat(lastRequest().path("status").asInt()).isEqualTo(429);
+    }
+
+    @Test
+    void aSlowBodyWhoseClientLeftStopsDribbling() throws Exception {
+        String head = "POST " + SUBMIT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + BEARER
+                + "Prefer: fault=slow-body, delay=20000\r\nContent-Type: application/json\r\nContent-Length: "
+                + BODY.length() + "\r\n\r\n" + BODY;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mock.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().read()).isEqualTo('H');
+            assertThat(mock.server().requestsInFlight()).isPositive();
+        }
+
+        // Pieces come every 2 s: the first write after the client left fails, or the next one does, long before
+        // the 20 s are out.
+        long deadline = System.nanoTime() + 12_000_000_000L;
+        while (mock.server().requestsInFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(mock.server().requestsInFlight()).isZero();
+    }
+
     @Test
     void faultsReachThePollAndTheResultFile() {
         String taskId = mock.client().post(SUBMIT, BODY, Map.of("Authorization", "Bearer " + Requests.KEY,

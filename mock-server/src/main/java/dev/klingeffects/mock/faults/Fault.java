@@ -11,11 +11,14 @@ public enum Fault {
     CONNECTION_RESET,
     /** The connection is closed without a byte of an answer. */
     EMPTY_RESPONSE,
-    /** 200 with a body that is not JSON (an HTML error page, as a proxy in front of an API sends). */
+    /**
+     * The answer's status and headers with a body that is not JSON (an HTML error page, as a proxy in front of an
+     * API sends): 200 for a success.
+     */
     MALFORMED_JSON,
     /** The answer's headers promise the whole body, half of it is sent, then the connection closes. */
     TRUNCATED_BODY,
-    /** The right answer, dribbled in pieces over the request's {@code delay}. */
+    /** The answer, dribbled in pieces over the request's {@code delay}. */
     SLOW_BODY;
 
     /** @return the name on the wire, e.g. {@code connection-reset} */

@@ -2,7 +2,8 @@ package dev.klingeffects.mock.faults;
 
 /**
  * A fault and when it strikes. {@code before}: the request takes no effect at all (no task created, no
- * rate-limit slot or queued outcome used); {@code after} (the default): the mock does the request's work,
+ * rate-limit slot or queued outcome used, the body only read for the journal) and no answer names a task: the
+ * body faults mangle a proxy's HTML error page (200); {@code after} (the default): the mock does the request's work,
  * then the answer is lost or mangled, so a submit's task exists although its client never learnt its id.
  *
  * @param fault       the fault

@@ -33,12 +33,9 @@ public final class ApiRoutes {
         Links links = new Links(settings.publicUrl());
         ApiGate gate = new ApiGate(keys, limiter, new ForcedReplies(spec, settings.rateLimitPerMinute()), clock);
         this.submit = new SubmitTaskHandler(submitOperation, gate, validator, store, lifecycle, clock, views,
-                links, settings.concurrentLimit(), bodies, plans, new RouteFaults(faults, keys,
-                        Reply.json(200, submitOperation.firstExample(200).orElseThrow())));
-        this.getTask = new GetTaskHandler(getTaskOperation, gate, store, clock, views, links, new RouteFaults(faults, keys,
-                Reply.json(200, getTaskOperation.firstExample(200).orElseThrow())));
-        this.videoFile = new VideoFileHandler(store, clock, video, new RouteFaults(faults, keys,
-                VideoFileHandler.answer(video)));
+                links, settings.concurrentLimit(), bodies, plans, new RouteFaults(faults, keys));
+        this.getTask = new GetTaskHandler(getTaskOperation, gate, store, clock, views, links, new RouteFaults(faults, keys));
+        this.videoFile = new VideoFileHandler(store, clock, video, new RouteFaults(faults, keys));
     }
 
     /** @return the submit path from the spec */

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
@@ -28,6 +30,14 @@ public final class FaultInjector {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
     /** What a proxy in front of an API answers when the API behind it failed: 200, and not JSON. */
     static final byte[] NOT_JSON = "<html><body><h1>502 Bad Gateway</h1></body></html>\n".getBytes(StandardCharsets.UTF_8);
+    /**
+     * What a fault {@code before} the request's work mangles: the page of a proxy that answered without asking
+     * the API, so that nothing names a task (none was created or looked up).
+     */
+    static Reply proxyPage() {
+        return new Reply(200, NOT_JSON, "application/json", Map.of());
+    }
+
     /** A slow body comes in this many pieces, spread evenly over its delay. */
     static final int SLOW_BODY_PIECES = 10;
 
@@ -54,8 +64,9 @@ public final class FaultInjector {
                 close(ctx, false);
             }
             case MALFORMED_JSON -> {
-                Journaling.beforeAnswer(ctx, 200, label);
-                Reply notJson = new Reply(200, NOT_JSON, "application/json", reply.headers());
+                // Only the body is mangled: the status and headers are the answer's own (a 429 stays a 429).
+                Journaling.beforeAnswer(ctx, reply.status(), label);
+                Reply notJson = new Reply(reply.status(), NOT_JSON, reply.contentType(), reply.headers());
                 writeHead(ctx, notJson, NOT_JSON.length);
                 writePiece(ctx, NOT_JSON, 0, NOT_JSON.length);
             }
@@ -95,19 +106,54 @@ public final class FaultInjector {
         }
     }
 
-    /** The body in {@link #SLOW_BODY_PIECES} pieces, one every {@code millis / pieces}; the last at {@code millis}. */
+    /**
+     * The body in {@link #SLOW_BODY_PIECES} pieces, one every {@code millis / pieces}; the last at {@code millis}.
+     * Ends early when a write fails (the client is gone) or the server stops (the connection is closed then).
+     */
     private static void dribble(Context ctx, byte[] body, long millis) {
         int pieces = Math.max(1, Math.min(SLOW_BODY_PIECES, body.length));
         long step = millis / pieces;
-        ctx.future(() -> {
-            CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
-            for (int i = 0; i < pieces; i++) {
-                int from = (int) ((long) body.length * i / pieces);
-                int to = (int) ((long) body.length * (i + 1) / pieces);
-                chain = chain.thenApplyAsync(alive -> alive && writePiece(ctx, body, from, to),
-                        CompletableFuture.delayedExecutor(step, TimeUnit.MILLISECONDS));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                close(ctx, false);
+                done.complete(null);
             }
-            return chain.thenRun(() -> { });
+        };
+        SlowBodies running = SlowBodies.of(ctx);
+        ctx.future(() -> {
+            if (running != null && !running.add(end)) {
+                end.run();
+                return done;
+            }
+            done.whenComplete((ignored, failure) -> {
+                if (running != null) {
+                    running.remove(end);
+                }
+            });
+            piece(ctx, body, pieces, 0, step, ended, done);
+            return done;
+        });
+    }
+
+    private static void piece(Context ctx, byte[] body, int pieces, int index, long step, AtomicBoolean ended,
+                              CompletableFuture<Void> done) {
+        CompletableFuture.delayedExecutor(step, TimeUnit.MILLISECONDS).execute(() -> {
+            if (ended.get()) {
+                return;
+            }
+            int from = (int) ((long) body.length * index / pieces);
+            int to = (int) ((long) body.length * (index + 1) / pieces);
+            if (!writePiece(ctx, body, from, to) || index + 1 == pieces) {
+                // A failed write means the client is gone: waiting out the rest of the delay would only hold
+                // the request in flight (and a stop after it) for nothing.
+                if (ended.compareAndSet(false, true)) {
+                    done.complete(null);
+                }
+                return;
+            }
+            piece(ctx, body, pieces, index + 1, step, ended, done);
         });
     }
 

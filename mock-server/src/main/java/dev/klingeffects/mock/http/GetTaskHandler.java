@@ -37,7 +37,7 @@ final class GetTaskHandler implements Handler {
         String taskId = ctx.pathParam("task_id");
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         FaultPlan fault = faults.of(ctx, prefer);
-        if (faults.answeredBefore(ctx, fault)) {
+        if (faults.answeredBefore(ctx, fault, prefer)) {
             return;
         }
         ApiGate.Admission admission = gate.admit(ctx, operation, taskId, prefer);

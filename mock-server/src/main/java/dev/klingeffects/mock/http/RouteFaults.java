@@ -8,20 +8,17 @@ import io.javalin.http.Context;
 
 /**
  * The fault a request of one route gets, if any: the one its {@code Prefer} header asks for, else the next one
- * queued for its key. A fault {@code before} the request's work mangles the route's documented example answer,
- * as nothing was done that could answer anything else.
+ * queued for its key. A fault {@code before} the request's work mangles a proxy's error page
+ * ({@link FaultInjector#proxyPage()}): nothing was done, so no answer may name a task.
  */
 final class RouteFaults {
 
     private final PlannedFaults planned;
     private final ApiKeys keys;
-    private final Reply example;
 
-    /** @param example the answer a {@code before} fault mangles (the route's documented 200) */
-    RouteFaults(PlannedFaults planned, ApiKeys keys, Reply example) {
+    RouteFaults(PlannedFaults planned, ApiKeys keys) {
         this.planned = planned;
         this.keys = keys;
-        this.example = example;
     }
 
     /** @return the fault for this request, or null */
@@ -37,11 +34,12 @@ final class RouteFaults {
      *
      * @return whether the request was answered
      */
-    boolean answeredBefore(Context ctx, FaultPlan fault) {
+    boolean answeredBefore(Context ctx, FaultPlan fault, Prefer prefer) {
         if (fault == null || fault.after()) {
             return false;
         }
-        FaultInjector.answer(ctx, fault, example);
+        // Of the preferences only the fault and the delay can be honoured: no code, no outcome.
+        send(ctx, ApiGate.withPreferenceApplied(FaultInjector.proxyPage(), prefer, false), prefer.delayMillis(), fault);
         return true;
     }
 

@@ -55,7 +55,10 @@ final class SubmitTaskHandler implements Handler {
     public void handle(Context ctx) {
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         FaultPlan fault = faults.of(ctx, prefer);
-        if (faults.answeredBefore(ctx, fault)) {
+        if (fault != null && !fault.after()) {
+            keepBodyUnvalidated(ctx);
+        }
+        if (faults.answeredBefore(ctx, fault, prefer)) {
             return;
         }
         ApiGate.Admission admission = gate.admit(ctx, operation, null, prefer);
@@ -68,6 +71,19 @@ final class SubmitTaskHandler implements Handler {
         Reply reply = submit(ctx, admission).withHeaders(admission.rateHeaders());
         RouteFaults.send(ctx, ApiGate.withPreferenceApplied(reply, admission.prefer(), reply.status() == 200), delay,
                 fault);
+    }
+
+    /**
+     * Reads the body within the same bounds as a submit and keeps its summary for the journal, without
+     * validating it: a fault before the work must still be verifiable by what the client sent.
+     */
+    private void keepBodyUnvalidated(Context ctx) {
+        try (BodyReader.Result body = bodies.read(ctx, validator.maxBodyBytes(),
+                ContractError.payloadTooLarge(validator.maxBodyBytes()))) {
+            if (body.refusal() == null) {
+                Journaling.keepBody(ctx, BodySummary.of(body.bytes()));
+            }
+        }
     }
 
     private Reply submit(Context ctx, ApiGate.Admission admission) {

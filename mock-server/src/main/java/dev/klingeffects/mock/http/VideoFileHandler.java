@@ -44,7 +44,7 @@ final class VideoFileHandler implements Handler {
     public void handle(Context ctx) {
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         FaultPlan fault = faults.of(ctx, prefer);
-        if (faults.answeredBefore(ctx, fault)) {
+        if (faults.answeredBefore(ctx, fault, prefer)) {
             return;
         }
         String file = ctx.pathParam("file");

@@ -8,11 +8,11 @@ public enum MockFault {
     CONNECTION_RESET,
     /** The connection is closed without a byte of an answer. */
     EMPTY_RESPONSE,
-    /** 200 with a body that is not JSON. */
+    /** The answer's status and headers with a body that is not JSON (200 for a success). */
     MALFORMED_JSON,
     /** The headers promise the whole body, half of it is sent, then the connection closes. */
     TRUNCATED_BODY,
-    /** The right answer, dribbled in pieces over a delay (1 s unless given). */
+    /** The answer, dribbled in pieces over a delay (1 s unless given). */
     SLOW_BODY;
 
     /** @return the name on the wire, e.g. {@code connection-reset} */
