@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -176,13 +177,22 @@ public final class KlingEffectsMockExtension
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == MockAdmin.class
-                || type == String.class && parameter.isAnnotated(KlingEffectsMockBaseUrl.class);
+        return type == MockAdmin.class || parameter.isAnnotated(KlingEffectsMockBaseUrl.class);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == MockAdmin.class ? admin() : baseUrl();
+        Class<?> type = parameter.getParameter().getType();
+        if (type == MockAdmin.class) {
+            return admin();
+        }
+        if (type != String.class) {
+            // Claimed rather than left to JUnit, whose "no ParameterResolver registered" would not say why.
+            throw new ParameterResolutionException("@KlingEffectsMockBaseUrl gives the mock's base URL as a String, "
+                    + "e.g. http://127.0.0.1:41234, but " + parameter.getDeclaringExecutable().getName() + "() takes it as "
+                    + type.getSimpleName() + " (for the port, use mock.port() on a registered extension)");
+        }
+        return baseUrl();
     }
 
     private void start(ExtensionContext context) {

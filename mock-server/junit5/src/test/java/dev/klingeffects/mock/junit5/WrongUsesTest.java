@@ -14,8 +14,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-/** Tests running concurrently get a clear refusal for a shared mock, and their own mocks work. */
-class ConcurrentTestsTest {
+/** Uses of the extension that cannot work are refused with what to do instead; the right form beside each works. */
+class WrongUsesTest {
 
     @KlingEffectsMockTest
     @Execution(ExecutionMode.CONCURRENT)
@@ -34,6 +34,14 @@ class ConcurrentTestsTest {
         @RepeatedTest(4)
         void submits() {
             mock.requests().assertSubmits(0);
+        }
+    }
+
+    @KlingEffectsMockTest
+    static class BaseUrlAsANumber {
+        @Test
+        void port(@KlingEffectsMockBaseUrl int port) {
+            assertThat(port).isPositive();
         }
     }
 
@@ -60,5 +68,13 @@ class ConcurrentTestsTest {
 
         assertThat(summary.getFailures()).isEmpty();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aBaseUrlParameterThatIsNotAStringSaysWhatItGives() {
+        TestExecutionSummary summary = runInParallel(BaseUrlAsANumber.class);
+
+        assertThat(summary.getFailures()).singleElement().extracting(failure -> failure.getException().getMessage())
+                .asString().contains("@KlingEffectsMockBaseUrl gives the mock's base URL as a String", "port() takes it as int");
     }
 }
