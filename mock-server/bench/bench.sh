@@ -123,15 +123,7 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 ours_rps=$(cut -d'|' -f2 <<< "${rows[0]}")
 
 # 10 MB images, concurrency 8, a 256 MB heap.
-python3 - "$WORK/large-body.json" <<'EOF'
-import base64, struct, sys, zlib
-def chunk(kind, data):
-    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
-header = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 1024, 1024, 8, 2, 0, 0, 0))
-image = header + b'\0' * (10 * 1024 * 1024 - len(header))
-with open(sys.argv[1], 'w') as out:
-    out.write('{"effect_scene": "pet_lion_pro", "image": "' + base64.b64encode(image).decode() + '"}')
-EOF
+python3 "$BENCH/large-body.py" "$WORK/large-body.json"
 port=$(free_port)
 read -r pid first < <(launch large "http://127.0.0.1:$port/health" java -Xmx256m -jar "$JAR" --port "$port" --access-log false)
 BENCH_BODY="$WORK/large-body.json" wrk -t2 -c8 -d5s -s $BENCH/large-image.lua "http://127.0.0.1:$port" >/dev/null

@@ -99,15 +99,7 @@ PIDS+=("${PID[@]}")
 seed "${PORT[ours]}"; seed "${PORT[base]}"
 
 if [ ! -f "$WORK/large-body.json" ]; then
-  python3 - "$WORK/large-body.json" <<'EOF'
-import base64, struct, sys, zlib
-def chunk(kind, data):
-    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
-header = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 1024, 1024, 8, 2, 0, 0, 0))
-image = header + b'\0' * (10 * 1024 * 1024 - len(header))
-with open(sys.argv[1], 'w') as out:
-    out.write('{"effect_scene": "pet_lion_pro", "image": "' + base64.b64encode(image).decode() + '"}')
-EOF
+  python3 "$BENCH/large-body.py" "$WORK/large-body.json"
 fi
 
 # cpu_ms PID: CPU the process and its children have used so far (user + system), in ms.

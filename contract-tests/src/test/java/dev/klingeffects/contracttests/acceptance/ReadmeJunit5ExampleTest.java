@@ -7,8 +7,9 @@ import dev.klingeffects.contracttests.support.ReadmeBlocks;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -24,31 +25,15 @@ class ReadmeJunit5ExampleTest {
     @TempDir
     Path dir;
 
-    @Test
-    void readmeExtensionExampleCompilesAndPasses() throws Exception {
-        ReadmeBlocks.compile(ReadmeBlocks.java("readme-junit5-example"), "EffectServiceTest", dir);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "readme-junit5-example, EffectServiceTest",
+        "readme-junit5-annotation-example, LionEffectTest",
+        "readme-faults-example, EffectServiceFaultsTest"})
+    void readmeExampleCompilesAndPasses(String block, String className) throws Exception {
+        ReadmeBlocks.compile(ReadmeBlocks.java(block), className, dir);
 
-        TestExecutionSummary summary = run(dir, "EffectServiceTest");
-
-        assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
-    }
-
-    @Test
-    void readmeAnnotationExampleCompilesAndPasses() throws Exception {
-        ReadmeBlocks.compile(ReadmeBlocks.java("readme-junit5-annotation-example"), "LionEffectTest", dir);
-
-        TestExecutionSummary summary = run(dir, "LionEffectTest");
-
-        assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
-    }
-
-    @Test
-    void readmeFaultsAndVerificationExampleCompilesAndPasses() throws Exception {
-        ReadmeBlocks.compile(ReadmeBlocks.java("readme-faults-example"), "EffectServiceFaultsTest", dir);
-
-        TestExecutionSummary summary = run(dir, "EffectServiceFaultsTest");
+        TestExecutionSummary summary = run(dir, className);
 
         assertThat(summary.getFailures()).as("failures of the README example").isEmpty();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
