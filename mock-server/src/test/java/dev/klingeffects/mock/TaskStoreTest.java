@@ -89,6 +89,61 @@ class TaskStoreTest {
         assertThat(store.find("third")).isPresent();
     }
 
+    private static Task finishingIn(String id, long now, long millis) {
+        return new Task(id, KeyId.of("a"), "pet_lion_pro", 5, now, now, now + millis, TaskStatus.SUCCESS, null, null, "t");
+    }
+
+    @Test
+    void evictsATaskThatFinishedAfterAnEvictionFoundNoneFinished() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(2, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        store.add(finishingIn("slow-1", now, 1000));
+        store.add(finishingIn("slow-2", now, 1000));
+        store.add(finishingIn("slow-3", now, 1000));
+        store.add(finishingIn("quick", now, 10));
+
+        clock.advance(Duration.ofMillis(10));
+        store.add(finishingIn("last", clock.now(), 1000));
+
+        assertThat(store.find("quick")).as("finished, so it goes before any unfinished task").isEmpty();
+        assertThat(store.find("slow-3")).isPresent();
+        assertThat(store.find("last")).isPresent();
+    }
+
+    @Test
+    void evictsATaskTheAdminApiFinishedBeforeAnyUnfinishedOne() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(2, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        store.add(finishingIn("slow-1", now, 1000));
+        store.add(finishingIn("slow-2", now, 1000));
+        store.add(finishingIn("slow-3", now, 1000));
+
+        Task forced = store.find("slow-3").orElseThrow().forcedTo(TaskStatus.SUCCESS, null, now);
+        store.replace(forced);
+        store.add(finishingIn("slow-4", now, 1000));
+
+        assertThat(store.find("slow-3")).isEmpty();
+        assertThat(store.find("slow-2")).isPresent();
+        assertThat(store.find("slow-4")).isPresent();
+    }
+
+    @Test
+    void evictsUnfinishedTasksOldestFirstWhileNoneCanHaveFinished() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        for (int i = 1; i <= 10; i++) {
+            store.add(finishingIn("slow-" + i, now, 1000));
+        }
+
+        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.find("slow-7")).isEmpty();
+        assertThat(store.find("slow-8")).isPresent();
+        assertThat(store.find("slow-10")).isPresent();
+    }
+
     @Test
     void refusesATaskOverTheOwnersLimitInTheSameStepAsItCounts() {
         MockClock clock = new MockClock(true);

@@ -50,8 +50,17 @@ public final class Lifecycle {
      * @param reason the {@code error_message} if the task fails, or null for one of the spec's reasons
      * @return a new task, starting now
      */
-    public synchronized Task start(String id, KeyId owner, String effect, int videoSeconds, long now,
-                                   Requested requested, String reason) {
+    public Task start(String id, KeyId owner, String effect, int videoSeconds, long now, Requested requested,
+                      String reason) {
+        String fileToken = Ids.token();
+        // Only the seeded draws share the lock: a seed gives the same timings and failures in the same order.
+        synchronized (this) {
+            return draw(id, owner, effect, videoSeconds, now, requested, reason, fileToken);
+        }
+    }
+
+    private Task draw(String id, KeyId owner, String effect, int videoSeconds, long now, Requested requested,
+                      String reason, String fileToken) {
         long processing = processingMinMillis == processingMaxMillis ? processingMinMillis
                 : random.nextLong(processingMinMillis, processingMaxMillis + 1);
         boolean fails = requested == Requested.FAILED
@@ -65,7 +74,7 @@ public final class Lifecycle {
         }
         long startsAt = now + pendingMillis;
         return new Task(id, owner, effect, videoSeconds, now, startsAt, startsAt + processing,
-                fails ? TaskStatus.FAILED : TaskStatus.SUCCESS, reason, null, Ids.token());
+                fails ? TaskStatus.FAILED : TaskStatus.SUCCESS, reason, null, fileToken);
     }
 
     /** @return the reason a failed task gives unless told otherwise */

@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -32,6 +33,13 @@ public final class TaskStore {
 
     private final Map<String, Held> tasks = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> evictionOrder = new ConcurrentLinkedQueue<>();
+    /** The queue's length: {@link ConcurrentLinkedQueue#size()} walks every node, 50,000 of them per eviction. */
+    private final AtomicInteger queued = new AtomicInteger();
+    /**
+     * No task held can be finished before this instant (Unix ms), so eviction needs no scan until then. Adds
+     * lower it to their task's finish; an eviction that scanned and found none finished raises it.
+     */
+    private final AtomicLong noneFinishedBefore = new AtomicLong(Long.MIN_VALUE);
     private final Map<KeyId, Set<String>> unfinishedByOwner = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong evictedFinished = new AtomicLong();
@@ -83,8 +91,10 @@ public final class TaskStore {
         }
         // A replaced task keeps its place in the eviction order: one id is never queued twice.
         if (replaced[0] == null) {
-            evictionOrder.add(task.id());
+            enqueue(task);
             evictIfOverCapacity();
+        } else {
+            noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
         }
         return true;
     }
@@ -125,9 +135,37 @@ public final class TaskStore {
         if (refused[0] != null) {
             return refused[0];
         }
-        evictionOrder.add(task.id());
+        enqueue(task);
         evictIfOverCapacity();
         return null;
+    }
+
+    /** Queued before the bound is lowered, so a scan that reset the bound either sees the task or its finish. */
+    private void enqueue(Task task) {
+        evictionOrder.add(task.id());
+        queued.incrementAndGet();
+        noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
+    }
+
+    /** @return the earliest instant the task can be finished: never for one held unfinished by the admin API */
+    private static long finishedFrom(Task task) {
+        if (task.forcedStatus() != null) {
+            return task.forcedStatus().finished() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return task.finishesAt();
+    }
+
+    private String pollQueue() {
+        String id = evictionOrder.poll();
+        if (id != null) {
+            queued.decrementAndGet();
+        }
+        return id;
+    }
+
+    private void requeue(String id) {
+        evictionOrder.add(id);
+        queued.incrementAndGet();
     }
 
     private Unfinished count(Set<String> ids, long now) {
@@ -158,14 +196,25 @@ public final class TaskStore {
         }
     }
 
-    /** Drops the oldest finished task; the oldest unfinished one only when every task is unfinished. */
+    /**
+     * Drops the oldest finished task; the oldest unfinished one only when every task is unfinished. Until
+     * the first task can have finished, that is known without looking: a mock flooded with long tasks
+     * (the realistic profile's minutes) does not walk all of them on every submit.
+     */
     private void evictOne() {
         long now = clock.now();
+        if (now < noneFinishedBefore.get()) {
+            evictOldestUnfinished(null);
+            return;
+        }
+        // Concurrent adds lower the bound again from here, so raising it after the scan loses none of them.
+        noneFinishedBefore.set(Long.MAX_VALUE);
+        long earliestFinish = Long.MAX_VALUE;
         String oldestUnfinished = null;
         int looked = 0;
-        int queued = evictionOrder.size();
-        while (looked++ < queued) {
-            String id = evictionOrder.poll();
+        int length = queued.get();
+        while (looked++ < length) {
+            String id = pollQueue();
             if (id == null) {
                 break;
             }
@@ -175,25 +224,39 @@ public final class TaskStore {
             }
             if (held.task().statusAt(now).finished()) {
                 if (oldestUnfinished != null) {
-                    evictionOrder.add(oldestUnfinished);
+                    requeue(oldestUnfinished);
                 }
+                // Tasks not looked at may be finished: the next eviction looks again.
+                noneFinishedBefore.set(Long.MIN_VALUE);
                 remove(id);
                 evictedFinished.incrementAndGet();
                 logEvictions();
                 return;
             }
+            earliestFinish = Math.min(earliestFinish, finishedFrom(held.task()));
             // Unfinished: keep it, at the back; remember the first (oldest) in case nothing has finished.
             if (oldestUnfinished == null) {
                 oldestUnfinished = id;
             } else {
-                evictionOrder.add(id);
+                requeue(id);
             }
         }
-        if (oldestUnfinished != null) {
-            remove(oldestUnfinished);
-            evictedUnfinished.incrementAndGet();
-            logEvictions();
+        noneFinishedBefore.accumulateAndGet(earliestFinish, Math::min);
+        evictOldestUnfinished(oldestUnfinished);
+    }
+
+    /** @param oldest the oldest unfinished task already taken off the queue, or null to take the queue's head */
+    private void evictOldestUnfinished(String oldest) {
+        String id = oldest;
+        while (id == null || !tasks.containsKey(id)) {
+            id = pollQueue();
+            if (id == null) {
+                return;
+            }
         }
+        remove(id);
+        evictedUnfinished.incrementAndGet();
+        logEvictions();
     }
 
     /** Called with the eviction lock held. */
@@ -252,6 +315,7 @@ public final class TaskStore {
     /** Replaces a task, e.g. with a forced state. */
     public void replace(Task task) {
         tasks.computeIfPresent(task.id(), (id, held) -> new Held(task, held.seq()));
+        noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
         if (task.forcedStatus() != null && !task.forcedStatus().finished()) {
             unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
         }
@@ -327,6 +391,8 @@ public final class TaskStore {
     public void clear() {
         tasks.clear();
         evictionOrder.clear();
+        queued.set(0);
+        noneFinishedBefore.set(Long.MIN_VALUE);
         unfinishedByOwner.clear();
     }
 }
