@@ -20,6 +20,7 @@ import dev.klingeffects.mock.http.UnreadBodies;
 import dev.klingeffects.mock.http.UploadLimits;
 import dev.klingeffects.mock.http.WebjarFiles;
 import dev.klingeffects.mock.http.Reply;
+import dev.klingeffects.mock.http.RequestScope;
 import dev.klingeffects.mock.http.Responder;
 import dev.klingeffects.mock.http.SystemPages;
 import dev.klingeffects.mock.limits.RateLimiter;
@@ -184,10 +185,8 @@ public final class MockServer {
             }
 
             config.routes.before(ctx -> {
-                journaling.begin(ctx);
                 // Refusals drain unread bodies within the same upload limits as the handlers that read them.
-                ctx.req().setAttribute(UnreadBodies.LIMITS, uploads);
-                ctx.req().setAttribute(SlowBodies.ATTRIBUTE, slowBodies);
+                RequestScope.begin(ctx, journaling, uploads, slowBodies);
                 // CONNECT asks for a tunnel: refuse it and close, or Jetty keeps the connection open for one.
                 if ("CONNECT".equals(ctx.method().name())) {
                     UnreadBodies.refuseUnread(ctx);

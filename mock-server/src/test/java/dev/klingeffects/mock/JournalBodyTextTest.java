@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.mock.admin.BodySummary;
+import dev.klingeffects.mock.support.RawHttp;
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import java.nio.charset.StandardCharsets;
@@ -98,5 +99,19 @@ class JournalBodyTextTest {
 
         assertThat(newest().path("headers_dropped").isInt()).isTrue();
         assertThat(newest().path("headers_dropped").asInt()).isZero();
+    }
+
+    @Test
+    void keepsTheFirstValueOfANameSentTwiceAndCountsTheNameOnce() {
+        RawHttp.exchange(mock.port(), ("GET " + Requests.TASKS + "task-1 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer journal-key-123\r\nX-Twice: first\r\nx-twice: second\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        JsonNode entry = newest();
+        assertThat(entry.path("headers").path("X-Twice").asText()).isEqualTo("first");
+        assertThat(entry.path("headers").has("x-twice")).isFalse();
+        assertThat(entry.path("headers").size()).isEqualTo(4);
+        assertThat(entry.path("headers_dropped").asInt()).isZero();
+        assertThat(entry.path("headers").path("Authorization").asText()).doesNotContain("journal-key-123");
     }
 }

@@ -6,8 +6,14 @@ import dev.klingeffects.mock.logging.ClientText;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * Records each request in the journal once, just before its answer is written rather than after it
@@ -25,11 +31,6 @@ public final class Journaling {
                     int headersDropped, String body);
     }
 
-    private static final String SELF = "kling-mock.journaling";
-    private static final String STARTED = "kling-mock.started-nanos";
-    private static final String RECORDED = "kling-mock.journal-recorded";
-    private static final String BODY = "kling-mock.journal-body";
-
     private final Recorder recorder;
 
     /** @param recorder where requests are recorded */
@@ -37,15 +38,12 @@ public final class Journaling {
         this.recorder = recorder;
     }
 
-    /** Before any handler: remembers when the request began, and where to record it. */
-    public void begin(Context ctx) {
-        ctx.req().setAttribute(STARTED, System.nanoTime());
-        ctx.req().setAttribute(SELF, this);
-    }
-
     /** From the request logger, after the answer: records it if nothing did before. */
     public void afterAnswer(Context ctx, double millis) {
-        record(ctx, ctx.statusCode(), millis);
+        RequestScope scope = RequestScope.of(ctx);
+        if (scope != null) {
+            record(ctx, scope, ctx.statusCode(), millis, null);
+        }
     }
 
     static void beforeAnswer(Context ctx, int status) {
@@ -54,52 +52,70 @@ public final class Journaling {
 
     /** Records the request answered with {@code status} (0: no answer at all) and the fault, if any. */
     static void beforeAnswer(Context ctx, int status, String fault) {
-        if (ctx.req().getAttribute(SELF) instanceof Journaling journaling
-                && ctx.req().getAttribute(STARTED) instanceof Long started) {
-            journaling.record(ctx, status, (System.nanoTime() - started) / 1_000_000.0, fault);
+        RequestScope scope = RequestScope.of(ctx);
+        if (scope != null && scope.journaling != null) {
+            scope.journaling.record(ctx, scope, status, (System.nanoTime() - scope.startedNanos) / 1_000_000.0, fault);
         }
     }
 
     /** Keeps the summary of a body the handler read, for the journal (see {@code BodySummary}). */
     static void keepBody(Context ctx, String summary) {
-        ctx.req().setAttribute(BODY, summary);
+        RequestScope scope = RequestScope.of(ctx);
+        if (scope != null) {
+            scope.bodySummary = summary;
+        }
     }
 
-    private void record(Context ctx, int status, double millis) {
-        record(ctx, status, millis, null);
-    }
-
-    private void record(Context ctx, int status, double millis, String fault) {
-        if (ctx.req().getAttribute(RECORDED) != null || ctx.path().startsWith("/__admin")) {
+    private void record(Context ctx, RequestScope scope, int status, double millis, String fault) {
+        if (scope.recorded || ctx.path().startsWith("/__admin")) {
             return;
         }
-        ctx.req().setAttribute(RECORDED, Boolean.TRUE);
-        Map<String, String> headers = headers(ctx.req());
-        recorder.record(ctx.method().name(), ctx.path(), status, millis, fault, headers,
-                headerCount(ctx.req()) - headers.size(), (String) ctx.req().getAttribute(BODY));
+        scope.recorded = true;
+        Headers headers = headers(ctx.req());
+        recorder.record(ctx.method().name(), ctx.path(), status, millis, fault, headers.kept(), headers.dropped(),
+                scope.bodySummary);
     }
 
-    /** The request's headers, bounded, the API key masked as the mock shows keys everywhere else. */
-    private static Map<String, String> headers(HttpServletRequest request) {
+    /** The headers the journal keeps, and how many distinct names it had to drop. */
+    private record Headers(Map<String, String> kept, int dropped) {}
+
+    /**
+     * The request's headers, bounded, the API key masked as the mock shows keys everywhere else: the first
+     * value of each name, as the servlet API gives it, read in one pass over the parsed fields.
+     */
+    private static Headers headers(HttpServletRequest request) {
+        HttpFields fields = ServletContextRequest.getServletContextRequest(request).getHeaders();
         Map<String, String> kept = new LinkedHashMap<>();
-        for (var names = request.getHeaderNames(); names.hasMoreElements() && kept.size() < RequestJournal.MAX_HEADERS; ) {
-            String name = names.nextElement();
-            String value = request.getHeader(name);
-            if ("Authorization".equalsIgnoreCase(name) && value != null) {
-                value = masked(value);
+        // Names seen so far, lower-cased; only a request with more fields than the journal keeps needs them.
+        Set<String> seen = fields.size() > RequestJournal.MAX_HEADERS ? new HashSet<>() : null;
+        int distinct = 0;
+        int index = 0;
+        for (HttpField field : fields) {
+            String name = field.getName();
+            boolean repeated = seen != null ? !seen.add(name.toLowerCase(Locale.ROOT)) : seenBefore(fields, index, name);
+            index++;
+            if (repeated) {
+                continue;
             }
-            kept.put(ClientText.clip(name), ClientText.clip(value));
+            distinct++;
+            if (kept.size() < RequestJournal.MAX_HEADERS) {
+                String value = field.getValue();
+                if ("Authorization".equalsIgnoreCase(name) && value != null) {
+                    value = masked(value);
+                }
+                kept.put(ClientText.clip(name), ClientText.clip(value));
+            }
         }
-        return Collections.unmodifiableMap(kept);
+        return new Headers(Collections.unmodifiableMap(kept), distinct - kept.size());
     }
 
-    /** @return how many distinct header names the request had, so the journal can say how many it dropped */
-    private static int headerCount(HttpServletRequest request) {
-        int count = 0;
-        for (var names = request.getHeaderNames(); names.hasMoreElements(); names.nextElement()) {
-            count++;
+    private static boolean seenBefore(HttpFields fields, int index, String name) {
+        for (int i = 0; i < index; i++) {
+            if (fields.getField(i).getName().equalsIgnoreCase(name)) {
+                return true;
+            }
         }
-        return count;
+        return false;
     }
 
     private static String masked(String authorization) {

@@ -1,7 +1,8 @@
 package dev.klingeffects.mock.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.klingeffects.contract.ContractError;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,10 +24,12 @@ public record Reply(int status, byte[] body, String contentType, Map<String, Str
 
     /** @return the error in the API's shape {@code {"code": status, "message": "<Category>: <detail>"}} */
     public static Reply error(ContractError error) {
-        ObjectNode body = Json.object();
-        body.put("code", error.status());
-        body.put("message", error.message());
-        return json(error.status(), body);
+        // Written directly: every refusal takes this path, and a tree plus its serializer cost more than the text.
+        StringBuilder body = new StringBuilder(error.message().length() + 32).append("{\"code\":").append(error.status())
+                .append(",\"message\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(error.message(), body);
+        body.append("\"}");
+        return new Reply(error.status(), body.toString().getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
     }
 
     /** @return a copy with these headers added */

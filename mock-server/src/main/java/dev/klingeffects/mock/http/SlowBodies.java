@@ -10,15 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SlowBodies {
 
-    /** Request attribute holding the server's {@link SlowBodies}. */
-    public static final String ATTRIBUTE = "kling-mock.slow-bodies";
-
     private final Set<Runnable> ending = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     /** @return the server's slow bodies, or null when the request came through no server (never in practice) */
     static SlowBodies of(Context ctx) {
-        return ctx.req().getAttribute(ATTRIBUTE) instanceof SlowBodies bodies ? bodies : null;
+        RequestScope scope = RequestScope.of(ctx);
+        return scope == null ? null : scope.slowBodies;
     }
 
     /** @return false when the server is stopping: the dribble must end at once */

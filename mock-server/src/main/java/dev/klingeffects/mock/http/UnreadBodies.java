@@ -15,19 +15,18 @@ import java.io.InputStream;
  */
 public final class UnreadBodies {
 
-    /** Request attribute set once the body has been read, or deliberately left unread. */
-    private static final String HANDLED = "kling-mock.body-handled";
     /** Connection hygiene, not an API limit: beyond this, closing is cheaper than reading. */
     static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
     static final long MAX_DRAIN_NANOS = 2_000_000_000L;
-    /** Request attribute holding the server's {@link UploadLimits}. */
-    public static final String LIMITS = "kling-mock.upload-limits";
 
     private UnreadBodies() {}
 
     /** Marks the body as read by the handler, so it is left alone. */
     public static void markRead(Context ctx) {
-        ctx.req().setAttribute(HANDLED, Boolean.TRUE);
+        RequestScope scope = RequestScope.of(ctx);
+        if (scope != null) {
+            scope.bodyHandled = true;
+        }
     }
 
     /** Refuses the body unread: the answer announces that the connection closes. */
@@ -40,7 +39,8 @@ public final class UnreadBodies {
     static void drainBeforeAnswer(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         boolean hasBody = declared > 0 || ctx.header("Transfer-Encoding") != null;
-        if (!hasBody || ctx.req().getAttribute(HANDLED) != null) {
+        RequestScope scope = RequestScope.of(ctx);
+        if (!hasBody || scope != null && scope.bodyHandled) {
             return;
         }
         // The client waits for "100 Continue" before sending its body: reading it would send that promise,
@@ -49,7 +49,7 @@ public final class UnreadBodies {
             refuseUnread(ctx);
             return;
         }
-        UploadLimits limits = (UploadLimits) ctx.req().getAttribute(LIMITS);
+        UploadLimits limits = scope == null ? null : scope.uploads;
         if (declared > MAX_DRAIN_BYTES || limits == null || !limits.tryStartDraining()) {
             refuseUnread(ctx);
             return;

@@ -17,6 +17,9 @@ public final class ClientText {
         if (text == null) {
             return "null";
         }
+        if (text instanceof String plain && isSafe(plain)) {
+            return plain;
+        }
         StringBuilder clipped = new StringBuilder(Math.min(text.length(), MAX_CHARS) + 16);
         int i = 0;
         for (; i < text.length() && clipped.length() < MAX_CHARS; i++) {
@@ -31,5 +34,19 @@ public final class ClientText {
             clipped.append("...(").append(text.length()).append(" chars)");
         }
         return clipped.toString();
+    }
+
+    /** Most text clients send (header names and values, paths) needs no copy: short, printable ASCII. */
+    private static boolean isSafe(String text) {
+        if (text.length() > MAX_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }
