@@ -143,10 +143,11 @@ public final class BodyReader {
                     if (size >= limit) {
                         break;
                     }
-                    int grown = (int) Math.min(limit, (long) buffer.length * 2);
-                    // A body of announced size waits (fairly, bounded) for all it announced, once; one of
-                    // unknown size takes memory as it grows, without waiting, so such bodies never deadlock.
-                    boolean held = declared > 0 ? reservation.growTo(withGrowth(declared), true)
+                    // A body of announced size that has filled its first buffer waits (fairly, bounded) for all it
+                    // announced, once, and gets it in one step: doubling a 14 MB image's buffer copied 16 MB more.
+                    // One of unknown size takes memory as it grows, without waiting, so such bodies never deadlock.
+                    int grown = (int) (declared > 0 ? limit : Math.min(limit, (long) buffer.length * 2));
+                    boolean held = declared > 0 ? reservation.growTo(declared + (long) buffer.length, true)
                             : reservation.growTo(grown + (long) buffer.length, false);
                     if (!held) {
                         return closing(ctx, busy("the uploads in flight hold all the memory the mock gives them"));
