@@ -110,6 +110,16 @@ cpu_ms() {
   done
   echo "$total"
 }
+# jit_ms PID: CPU the JVM's compiler threads have used so far, in ms (0 for a process that has none, as Prism).
+jit_ms() {
+  local t total=0
+  for t in /proc/"$1"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in
+      *Compiler*) total=$(( total + $(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "$t/stat" 2>/dev/null || echo 0) )) ;;
+    esac
+  done
+  echo "$total"
+}
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<< "$2"; }
 
 # load MIX PORT SECONDS: one wrk run of the mix, its RESULT line.
@@ -122,7 +132,7 @@ load() {
   esac | grep RESULT
 }
 
-declare -A REQS SECS SPLIT CPU
+declare -A REQS SECS SPLIT CPU JIT
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 target() { awk -v r="${1%x}" -v t="$2" 'BEGIN { if (r + 0 >= t) print "met"; else printf "**not met** (%.0f%% short)", (1 - r / t) * 100 }'; }
 
@@ -140,13 +150,14 @@ MIX_TEXT[large]="10 MB Base64 images: single-image submit of a 13,981,061-byte b
 
 for mix in $MIXES; do
   say "mix $mix: warm-up"
-  for name in "${NAMES[@]}"; do load "$mix" "${PORT[$name]}" "$WARMUP" >/dev/null; REQS[$name]=0; SECS[$name]=0; SPLIT[$name]=; CPU[$name]=0; done
+  for name in "${NAMES[@]}"; do load "$mix" "${PORT[$name]}" "$WARMUP" >/dev/null; REQS[$name]=0; SECS[$name]=0; SPLIT[$name]=; CPU[$name]=0; JIT[$name]=0; done
   for round in $(seq 1 "$ROUNDS"); do
     order=("${NAMES[@]:$(( (round - 1) % 4 ))}" "${NAMES[@]:0:$(( (round - 1) % 4 ))}")
     for name in "${order[@]}"; do
-      before=$(cpu_ms "${PID[$name]}")
+      before=$(cpu_ms "${PID[$name]}"); jit_before=$(jit_ms "${PID[$name]}")
       out=$(load "$mix" "${PORT[$name]}" "$DURATION")
       CPU[$name]=$(( ${CPU[$name]} + $(cpu_ms "${PID[$name]}") - before ))
+      JIT[$name]=$(( ${JIT[$name]} + $(jit_ms "${PID[$name]}") - jit_before ))
       REQS[$name]=$(( ${REQS[$name]} + $(field requests "$out") ))
       SECS[$name]=$(( ${SECS[$name]} + DURATION ))
       if [ "$mix" = large ]; then
@@ -161,17 +172,18 @@ for mix in $MIXES; do
     echo "**${MIX_TEXT[$mix]}**"
     echo
     if [ "$mix" = large ]; then
-      echo "| server | req/s | 200 / other / socket errors per round | ours / server, req/s | server CPU ms per 1,000 requests | ours / server, requests per CPU second |"
+      echo "| server | req/s | 200 / other / socket errors per round | ours / server, req/s | server CPU ms per 1,000 requests | of it, JIT compiler ms | ours / server, requests per CPU second |"
     else
-      echo "| server | req/s | 2xx / 4xx / 5xx / socket errors per round | ours / server, req/s | server CPU ms per 1,000 requests | ours / server, requests per CPU second |"
+      echo "| server | req/s | 2xx / 4xx / 5xx / socket errors per round | ours / server, req/s | server CPU ms per 1,000 requests | of it, JIT compiler ms | ours / server, requests per CPU second |"
     fi
-    echo "|---|---|---|---|---|---|"
+    echo "|---|---|---|---|---|---|---|"
     for name in "${NAMES[@]}"; do
       rps=$(awk -v r="${REQS[$name]}" -v s="${SECS[$name]}" 'BEGIN { printf "%.0f", r / s }')
       per=$(awk -v c="${CPU[$name]}" -v r="${REQS[$name]}" 'BEGIN { if (r > 0) printf "%.0f", c * 1000 / r; else print "n/a" }')
       eff=$(awk -v co="${CPU[ours]}" -v ro="${REQS[ours]}" -v c="${CPU[$name]}" -v r="${REQS[$name]}" \
         'BEGIN { if (co > 0 && r > 0) printf "%.2fx", (ro / co) / (r / c); else print "n/a" }')
-      echo "| ${LABEL[$name]} | $rps |${SPLIT[$name]} | $(ratio "${REQS[ours]}" "${REQS[$name]}") | $per | $eff |"
+      jit=$(awk -v c="${JIT[$name]}" -v r="${REQS[$name]}" 'BEGIN { if (r > 0) printf "%.0f", c * 1000 / r; else print "n/a" }')
+      echo "| ${LABEL[$name]} | $rps |${SPLIT[$name]} | $(ratio "${REQS[ours]}" "${REQS[$name]}") | $per | $jit | $eff |"
     done
     echo
     r_base=$(ratio "${REQS[ours]}" "${REQS[base]}"); r_prism=$(ratio "${REQS[ours]}" "${REQS[prism]}"); r_bare=$(ratio "${REQS[ours]}" "${REQS[bare]}")
