@@ -59,17 +59,9 @@ final class Base64Window {
         return -1;
     }
 
-    /** The hot loop for images read in place: plain bytes, no interface call per character. */
+    /** An image read in place was classified as it was read (see {@link PlainTextScan}): no second pass. */
     private static int firstInvalid(ByteSlice slice, int count) {
-        byte[] bytes = slice.bytes;
-        int base = slice.start;
-        for (int i = 0; i < count; i++) {
-            int b = bytes[base + i];
-            if (b < 0 || VALUES[b] < 0) {
-                return i;
-            }
-        }
-        return -1;
+        return slice.firstNonBase64 >= 0 && slice.firstNonBase64 < count ? slice.firstNonBase64 : -1;
     }
 
     private static String describe(char c) {

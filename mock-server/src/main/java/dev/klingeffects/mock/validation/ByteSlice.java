@@ -11,11 +11,14 @@ final class ByteSlice implements CharSequence {
     final byte[] bytes;
     final int start;
     final int end;
+    /** Index (from {@code start}) of the first character outside the Base64 alphabet, or -1: known from the read. */
+    final int firstNonBase64;
 
-    ByteSlice(byte[] bytes, int start, int end) {
+    ByteSlice(byte[] bytes, int start, int end, int firstNonBase64) {
         this.bytes = bytes;
         this.start = start;
         this.end = end;
+        this.firstNonBase64 = firstNonBase64;
     }
 
     @Override

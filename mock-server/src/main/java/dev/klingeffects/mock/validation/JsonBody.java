@@ -129,17 +129,16 @@ final class JsonBody {
             return TextNode.valueOf(parser.getText());
         }
         int open = (int) offset;
-        int close = open + 1;
-        while (close < body.length && body[close] != '"' && body[close] != '\\') {
-            close++;
-        }
+        PlainTextScan scan = PlainTextScan.of(body, open + 1);
+        int close = scan.end();
         boolean plain = close < body.length && body[close] == '"';
         if (!plain || close - open - 1 < LARGE_STRING_BYTES) {
             return TextNode.valueOf(parser.getText());
         }
         // Not reading the text leaves the token unfinished: the parser skips it on its next step,
         // still checking that it is valid JSON.
-        return new LargeTextNode(new ByteSlice(body, open + 1, close));
+        return new LargeTextNode(new ByteSlice(body, open + 1, close,
+                scan.firstNonBase64() < 0 ? -1 : scan.firstNonBase64() - (open + 1)));
     }
 
     /**
