@@ -6,6 +6,7 @@ import dev.klingeffects.mock.config.SettingsParser;
 import dev.klingeffects.mock.conformance.ConformanceCommand;
 import dev.klingeffects.mock.conformance.ConformanceOptions;
 import java.net.BindException;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -32,9 +33,13 @@ public final class Main {
             return;
         }
         // Start-up on both cores: the server libraries' set-up and the contract need no flag, so they are
-        // under way on other threads while this one reads the flags (picocli's reflection).
-        ServerWarmUp.start();
-        Supplier<PreparedContract> contract = PreparedContract.packagedAside();
+        // under way on other threads while this one reads the flags (picocli's reflection). Help and the
+        // conformance probe start no server: they get no head start to compete with on the cores.
+        boolean serving = !SettingsParser.wantsHelp(args) && !List.of(args).contains(ConformanceOptions.NAME);
+        if (serving) {
+            ServerWarmUp.start();
+        }
+        Supplier<PreparedContract> contract = serving ? PreparedContract.packagedAside() : PreparedContract::packaged;
         CommandLine.ParseResult parsed;
         try {
             parsed = SettingsParser.commandLine(System.getenv()).parseArgs(args);

@@ -18,16 +18,19 @@ record PreparedContract(ContractSpec spec, EffectCatalog catalog, SubmitValidato
         return new PreparedContract(spec, catalog, new SubmitValidator(spec, CatalogRules.from(spec, catalog)));
     }
 
+    /** @return the contract packaged in the {@code openapi} jar, built on the caller's thread */
+    static PreparedContract packaged() {
+        ContractSpec spec = ContractSpec.load();
+        return of(spec, EffectCatalog.load(spec));
+    }
+
     /**
      * Starts building the packaged contract on a daemon thread.
      *
      * @return what waits for it and gives it whole, or throws what building it threw
      */
     static Supplier<PreparedContract> packagedAside() {
-        FutureTask<PreparedContract> task = new FutureTask<>(() -> {
-            ContractSpec spec = ContractSpec.load();
-            return of(spec, EffectCatalog.load(spec));
-        });
+        FutureTask<PreparedContract> task = new FutureTask<>(PreparedContract::packaged);
         Thread thread = new Thread(task, "mock-contract");
         thread.setDaemon(true);
         thread.start();
