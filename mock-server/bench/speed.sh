@@ -5,14 +5,17 @@
 # Three mixes, so no path hides behind another: submits only (two valid submits, an invalid duration, an
 # unknown effect), polls only, and 10 MB Base64 images. All four servers run at once; per mix each gets a
 # warm-up, then SPEED_ROUNDS measured runs in turn, the order rotating every round, and a ratio is
-# requests of ours over requests of the peer, summed over the rounds. Then the first 200 after
-# `java -jar`, with and without the launcher's class-data archive, warm and (where the kernel lets us
-# drop it) cold page cache. Prints markdown. About 7 minutes with the defaults.
+# requests of ours over requests of the peer, summed over the rounds. Then the first 200 after launch:
+# the launcher (class-data archive) and `java -jar`, optionally the same of another commit, the mock before
+# the hardening, the bare handler and a JVM hello world answering /health (the floor), warm and (where the
+# kernel lets us drop it) cold page cache, with each one's ratio to the 0.5 s target and to the floor.
+# Prints markdown. About 7 minutes with the defaults.
 #
 #   bash mock-server/bench/speed.sh
 #   SPEED_DURATION=5 SPEED_ROUNDS=1 SPEED_STARTS=5 bash mock-server/bench/speed.sh   # quick look, about 3 minutes
 #   SPEED_MIXES="submits" bash mock-server/bench/speed.sh                            # one mix, no start-up
 #   SPEED_BUILD=false ...                                                            # use the jar as it is
+#   SPEED_MIXES=" " SPEED_STARTUP=true SPEED_STARTUP_OLD=main bash mock-server/bench/speed.sh  # start-up alone, against main
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -36,7 +39,7 @@ say() { echo "[speed] $*" >&2; }
 
 # --- what is compared --------------------------------------------------------------------------------
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-if [ ! -x "$WORK/node_modules/.bin/prism" ]; then
+if [ -n "${MIXES// /}" ] && [ ! -x "$WORK/node_modules/.bin/prism" ]; then
   say "installing Prism $PRISM_VERSION"
   npm install --silent --no-audit --no-fund --prefix "$WORK" "@stoplight/prism-cli@$PRISM_VERSION" >/dev/null
 fi
@@ -56,8 +59,9 @@ if [ ! -f "$BASE_JAR" ]; then
   cp "$WORK/base-$base_sha/mock-server/target/kling-effects-mock-server.jar" "$BASE_JAR"
   git worktree remove --force "$WORK/base-$base_sha"
 fi
-mkdir -p "$WORK/bare"
+mkdir -p "$WORK/bare" "$WORK/floor"
 javac -nowarn -d "$WORK/bare" -cp "$JAR" "$BENCH/BareJavalin.java"
+javac -nowarn -d "$WORK/floor" "$BENCH/HelloHealth.java"
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -89,16 +93,19 @@ LABEL[base]="the mock before the hardening ($base_sha)"
 LABEL[prism]="Prism $PRISM_VERSION"
 LABEL[bare]="bare Javalin 7 handler"
 # The same JVM defaults for the three Java servers; ours and the base without the access log, as in bench.sh.
+# None of them when no mix is asked for (SPEED_MIXES=" ": the start-up part alone).
 declare -A PID
-PID[ours]=$(up ours "http://127.0.0.1:${PORT[ours]}/health" java -jar "$JAR" --port "${PORT[ours]}" --access-log false)
-PID[base]=$(up base "http://127.0.0.1:${PORT[base]}/health" java -jar "$BASE_JAR" --port "${PORT[base]}" --access-log false)
-PID[prism]=$(up prism "http://127.0.0.1:${PORT[prism]}/api/v1/tasks/task-bench" "$WORK/node_modules/.bin/prism" mock \
-  openapi/kling-video-effects.yaml -h 127.0.0.1 -p "${PORT[prism]}")
-PID[bare]=$(up bare "http://127.0.0.1:${PORT[bare]}/health" java -cp "$JAR:$WORK/bare" BareJavalin "${PORT[bare]}")
-PIDS+=("${PID[@]}")
-seed "${PORT[ours]}"; seed "${PORT[base]}"
+if [ -n "${MIXES// /}" ]; then
+  PID[ours]=$(up ours "http://127.0.0.1:${PORT[ours]}/health" java -jar "$JAR" --port "${PORT[ours]}" --access-log false)
+  PID[base]=$(up base "http://127.0.0.1:${PORT[base]}/health" java -jar "$BASE_JAR" --port "${PORT[base]}" --access-log false)
+  PID[prism]=$(up prism "http://127.0.0.1:${PORT[prism]}/api/v1/tasks/task-bench" "$WORK/node_modules/.bin/prism" mock \
+    openapi/kling-video-effects.yaml -h 127.0.0.1 -p "${PORT[prism]}")
+  PID[bare]=$(up bare "http://127.0.0.1:${PORT[bare]}/health" java -cp "$JAR:$WORK/bare" BareJavalin "${PORT[bare]}")
+  PIDS+=("${PID[@]}")
+  seed "${PORT[ours]}"; seed "${PORT[base]}"
+fi
 
-if [ ! -f "$WORK/large-body.json" ]; then
+if [[ " $MIXES " == *" large "* ]] && [ ! -f "$WORK/large-body.json" ]; then
   python3 "$BENCH/large-body.py" "$WORK/large-body.json"
 fi
 
@@ -196,6 +203,13 @@ for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/
 PIDS=()
 
 # --- start-up: first 200 of /health after launch --------------------------------------------------------
+# The mock's jar and launcher (class-data archive), optionally those of another commit (SPEED_STARTUP_OLD,
+# built once into .work with its own archive), the mock before the hardening, the bare Javalin handler, and
+# the floor: a JVM hello world answering /health from the JDK's own HTTP server. Each launch is measured
+# alone, one way after the other, SPEED_STARTS rounds.
+TARGET_MS=500
+OLD=${SPEED_STARTUP_OLD:-}
+
 # first200 COMMAND...: milliseconds from launch to the first 200 (curl every 5 ms), and the CPU the server
 # used until then (user + system, all its threads).
 first200() {
@@ -217,47 +231,106 @@ first200() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 drop_caches() { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; }
 
+# old_build REF: the runnable jar, its launcher and a class-data archive of commit REF, in .work/startup-<sha>
+# (the archive names the jar's path, so it is made there, by the commit's own ArchiveTraining).
+old_build() {
+  local sha dir
+  sha=$(git rev-parse --short=12 "$1^{commit}")
+  dir=$WORK/startup-$sha
+  if [ ! -f "$dir/target/kling-effects-mock-server.jar" ]; then
+    say "building the mock at $1 ($sha) for the start-up comparison, once"
+    rm -rf "$WORK/tree-$sha"; git worktree prune
+    git worktree add -q --detach "$WORK/tree-$sha" "$sha"
+    (cd "$WORK/tree-$sha" && ./mvnw -B -q package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+      -Dmock.archive.skip=true -pl mock-server -am >/dev/null)
+    mkdir -p "$dir/target"
+    cp "$WORK/tree-$sha/mock-server/target/kling-effects-mock-server.jar" "$dir/target/"
+    cp "$WORK/tree-$sha/mock-server/kling-mock" "$dir/"
+    git worktree remove --force "$WORK/tree-$sha"
+  fi
+  if [ ! -f "$dir/target/kling-effects-mock-server.jsa" ]; then
+    local abs; abs=$(cd "$dir/target" && pwd)
+    java "-XX:ArchiveClassesAtExit=$abs/kling-effects-mock-server.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -cp "$abs/kling-effects-mock-server.jar" dev.klingeffects.mock.ArchiveTraining >&2
+  fi
+  echo "$dir"
+}
+
 if [ "$STARTUP" = true ]; then
-  say "start-up, $STARTS launches each"
+  WAYS=(launcher jar)
+  declare -A WHAT
+  WHAT[launcher]="\`$LAUNCHER\` (class-data archive)"
+  WHAT[jar]="\`java -jar $JAR\`"
+  if [ -n "$OLD" ]; then
+    OLD_DIR=$(old_build "$OLD")
+    OLD_SHA=$(git rev-parse --short=12 "$OLD^{commit}")
+    WAYS+=(old-launcher old-jar)
+    WHAT[old-launcher]="the same at $OLD_SHA: \`kling-mock\`"
+    WHAT[old-jar]="the same at $OLD_SHA: \`java -jar\`"
+  fi
+  WAYS+=(base bare floor)
+  WHAT[base]="\`java -jar\` of the mock before the hardening"
+  WHAT[bare]="bare Javalin 7 handler"
+  WHAT[floor]="floor: JVM hello world answering /health (JDK HTTP server)"
+  say "start-up, $STARTS launches each: ${WAYS[*]}"
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   declare -A WALL CPU
   can_drop=$(drop_caches && echo yes || echo no)
   for cache in warm cold; do
     [ "$cache" = cold ] && [ "$can_drop" = no ] && continue
-    for way in jar launcher base bare; do WALL[$cache-$way]=; CPU[$cache-$way]=; done
+    for way in "${WAYS[@]}"; do WALL[$cache-$way]=; CPU[$cache-$way]=; done
     for _ in $(seq 1 "$STARTS"); do
-      # Alternating, as the throughput runs do; the launcher uses the class-data archive built at package time.
-      for way in jar launcher base bare; do
+      # Alternating, as the throughput runs do, so a change in the machine's load falls on every way alike.
+      for way in "${WAYS[@]}"; do
         [ "$cache" = cold ] && drop_caches
         case $way in
-          jar) read -r wall cpu < <(first200 java -jar "$JAR") ;;
           launcher) read -r wall cpu < <(first200 "$LAUNCHER") ;;
+          jar) read -r wall cpu < <(first200 java -jar "$JAR") ;;
+          old-launcher) read -r wall cpu < <(first200 "$OLD_DIR/kling-mock") ;;
+          old-jar) read -r wall cpu < <(first200 java -jar "$OLD_DIR/target/kling-effects-mock-server.jar") ;;
           base) read -r wall cpu < <(first200 java -jar "$BASE_JAR") ;;
           bare) read -r wall cpu < <(first200 java -cp "$JAR:$WORK/bare" BareJavalin) ;;
+          floor) read -r wall cpu < <(first200 java -cp "$WORK/floor" HelloHealth) ;;
         esac
         WALL[$cache-$way]="${WALL[$cache-$way]} $wall"; CPU[$cache-$way]="${CPU[$cache-$way]} $cpu"
       done
     done
   done
+  declare -A MED
   {
     echo "**First 200 of \`/health\` after launch**, median of $STARTS launches each, alternating (curl every 5 ms;"
-    echo "CPU is the server's user + system time until then, all threads):"
+    echo "CPU is the server's user + system time until then, all threads; target ${TARGET_MS} ms; the floor is the"
+    echo "hello world of the last row, measured in the same rounds). Load average before: $load_before."
     echo
-    echo "| launched as | page cache | first 200 ms (median) | all runs ms | CPU ms (median) |"
-    echo "|---|---|---|---|---|"
+    echo "| launched as | page cache | first 200 ms (median) | / ${TARGET_MS} ms target | / floor | all runs ms | CPU ms (median) | CPU / floor's |"
+    echo "|---|---|---|---|---|---|---|---|"
     for cache in warm cold; do
       [ -n "${WALL[$cache-jar]:-}" ] || continue
-      for way in jar launcher base bare; do
-        case $way in
-          jar) what="\`java -jar $JAR\`" ;;
-          launcher) what="\`$LAUNCHER\` (class-data archive)" ;;
-          base) what="\`java -jar\` of the mock before the hardening" ;;
-          bare) what="bare Javalin 7 handler" ;;
-        esac
-        echo "| $what | $cache | $(tr ' ' '\n' <<< "${WALL[$cache-$way]}" | grep . | median) | ${WALL[$cache-$way]# } | $(tr ' ' '\n' <<< "${CPU[$cache-$way]}" | grep . | median) |"
+      for way in "${WAYS[@]}"; do
+        MED[$cache-$way]=$(tr ' ' '\n' <<< "${WALL[$cache-$way]}" | grep . | median)
+        MED[cpu-$cache-$way]=$(tr ' ' '\n' <<< "${CPU[$cache-$way]}" | grep . | median)
+      done
+      for way in "${WAYS[@]}"; do
+        echo "| ${WHAT[$way]} | $cache | ${MED[$cache-$way]} | $(ratio "${MED[$cache-$way]}" "$TARGET_MS") |" \
+             "$(ratio "${MED[$cache-$way]}" "${MED[$cache-floor]}") | ${WALL[$cache-$way]# } | ${MED[cpu-$cache-$way]} |" \
+             "$(ratio "${MED[cpu-$cache-$way]}" "${MED[cpu-$cache-floor]}") |"
       done
     done
-    [ "$can_drop" = yes ] || echo "| (cold page cache not measured: /proc/sys/vm/drop_caches is not writable here) | | | | |"
+    [ "$can_drop" = yes ] || echo "| (cold page cache not measured: /proc/sys/vm/drop_caches is not writable here) | | | | | | | |"
     echo
+    for way in launcher jar; do
+      r=$(ratio "${MED[warm-$way]}" "$TARGET_MS")
+      echo "Target (first 200 within ${TARGET_MS} ms, warm page cache), ${WHAT[$way]}: ${MED[warm-$way]} ms, $r the target," \
+           "$(awk -v r="${r%x}" 'BEGIN { if (r + 0 <= 1) print "met"; else printf "**not met** (%.0f%% over)", (r - 1) * 100 }');" \
+           "$(ratio "${MED[warm-$way]}" "${MED[warm-floor]}") the floor"
+      echo
+    done
+    if [ -n "$OLD" ]; then
+      echo "This build against $OLD_SHA, first 200 (warm): launcher $(ratio "${MED[warm-launcher]}" "${MED[warm-old-launcher]}")," \
+           "\`java -jar\` $(ratio "${MED[warm-jar]}" "${MED[warm-old-jar]}"); CPU: launcher" \
+           "$(ratio "${MED[cpu-warm-launcher]}" "${MED[cpu-warm-old-launcher]}"), \`java -jar\` $(ratio "${MED[cpu-warm-jar]}" "${MED[cpu-warm-old-jar]}")"
+      echo
+    fi
     echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   } >> "$WORK/speed.md"
 fi

@@ -6,6 +6,8 @@ import dev.klingeffects.mock.config.SettingsParser;
 import dev.klingeffects.mock.conformance.ConformanceCommand;
 import dev.klingeffects.mock.conformance.ConformanceOptions;
 import java.net.BindException;
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Command-line entry: {@code java -jar kling-effects-mock-server.jar [flags]}. */
@@ -30,6 +32,14 @@ public final class Main {
                     : SettingsParser.usage());
             return;
         }
+        // Start-up on both cores: the server libraries' set-up and the contract need no flag, so they are
+        // under way on other threads while this one reads the flags (picocli's reflection). Help and the
+        // conformance probe start no server: they get no head start to compete with on the cores.
+        boolean serving = !SettingsParser.wantsHelp(args) && !List.of(args).contains(ConformanceOptions.NAME);
+        if (serving) {
+            ServerWarmUp.start();
+        }
+        Supplier<PreparedContract> contract = serving ? PreparedContract.packagedAside() : PreparedContract::packaged;
         CommandLine.ParseResult parsed;
         try {
             parsed = SettingsParser.commandLine(System.getenv()).parseArgs(args);
@@ -55,7 +65,8 @@ public final class Main {
             System.out.print(SettingsParser.usage());
             return;
         }
-        ContractSpec spec = ContractSpec.load();
+        PreparedContract prepared = contract.get();
+        ContractSpec spec = prepared.spec();
         Settings settings;
         try {
             settings = SettingsParser.settings(parsed, spec.modellix());
@@ -63,7 +74,7 @@ public final class Main {
             exit(2, e.getMessage());
             return;
         }
-        MockServer server = MockServer.create(settings, spec);
+        MockServer server = MockServer.create(settings, prepared);
         try {
             server.start();
         } catch (RuntimeException e) {

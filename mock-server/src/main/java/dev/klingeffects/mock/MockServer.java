@@ -1,6 +1,5 @@
 package dev.klingeffects.mock;
 
-import dev.klingeffects.contract.CatalogRules;
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.contract.EffectCatalog;
@@ -87,9 +86,10 @@ public final class MockServer {
     private final RateLimitedLog accessLog = RateLimitedLog.of(ACCESS, false, ACCESS_LINES_PER_SECOND);
     private final RateLimitedLog faultLog = RateLimitedLog.of(LOG, true, FAULT_LINES_PER_SECOND);
 
-    private MockServer(Settings settings, ContractSpec spec, EffectCatalog catalog) {
+    private MockServer(Settings settings, PreparedContract contract) {
         this.settings = settings;
-        SubmitValidator validator = new SubmitValidator(spec, CatalogRules.from(spec, catalog));
+        ContractSpec spec = contract.spec();
+        SubmitValidator validator = contract.validator();
         MockClock clock = new MockClock(settings.frozenClock());
         TaskStore store = new TaskStore(settings.maxTasks(), settings.resultTtl().toMillis(), clock);
         List<String> reasons = new ArrayList<>();
@@ -271,8 +271,9 @@ public final class MockServer {
      * @return the server, not yet listening
      */
     public static MockServer create(Settings settings) {
+        ServerWarmUp.start();
         ContractSpec spec = ContractSpec.load();
-        return new MockServer(settings, spec, EffectCatalog.load(spec));
+        return new MockServer(settings, PreparedContract.of(spec, EffectCatalog.load(spec)));
     }
 
     /**
@@ -283,7 +284,8 @@ public final class MockServer {
      * @return the server, not yet listening
      */
     public static MockServer create(Settings settings, ContractSpec spec) {
-        return new MockServer(settings, spec, EffectCatalog.load(spec));
+        ServerWarmUp.start();
+        return new MockServer(settings, PreparedContract.of(spec, EffectCatalog.load(spec)));
     }
 
     /**
@@ -295,7 +297,14 @@ public final class MockServer {
      * @return the server, not yet listening
      */
     public static MockServer create(Settings settings, ContractSpec spec, EffectCatalog catalog) {
-        return new MockServer(settings, spec, catalog);
+        ServerWarmUp.start();
+        return new MockServer(settings, PreparedContract.of(spec, catalog));
+    }
+
+    /** Builds a server on a contract compiled beforehand (by {@link Main}, on a second core). */
+    static MockServer create(Settings settings, PreparedContract contract) {
+        ServerWarmUp.start();
+        return new MockServer(settings, contract);
     }
 
     /** Starts listening. @return this server */
