@@ -59,7 +59,8 @@ build() {
   local rc=0 TIMEFORMAT='%U %S'
   # CPU seconds (user + system, the forked JVMs, Maven runs and node included) depend far less on the other
   # load of a shared machine than the wall clock does.
-  { time (cd "$dir" && env "${env[@]}" ./mvnw "${args[@]}") > "$work/$label.log" 2>&1 || rc=$?; } 2> "$work/$label.cpu"
+  # The log redirection stays inside the timed subshell: on the pipeline it would take time's report with it.
+  { time (cd "$dir" && env "${env[@]}" ./mvnw "${args[@]}" > "$work/$label.log" 2>&1) || rc=$?; } 2> "$work/$label.cpu"
   end=$(now)
   # "[INFO] Kling effects contract tests ..... SUCCESS [ 48.612 s]" or "[01:02 min]"
   sed -n '/Reactor Summary/,/BUILD/p' "$work/$label.log" \
