@@ -245,10 +245,11 @@ old_build() {
       -Dmock.archive.skip=true -pl mock-server -am >/dev/null)
     mkdir -p "$dir/target"
     cp "$WORK/tree-$sha/mock-server/target/kling-effects-mock-server.jar" "$dir/target/"
-    cp "$WORK/tree-$sha/mock-server/kling-mock" "$dir/"
+    # A commit from before the launcher has none: only its `java -jar` is measured then.
+    [ -f "$WORK/tree-$sha/mock-server/kling-mock" ] && cp "$WORK/tree-$sha/mock-server/kling-mock" "$dir/"
     git worktree remove --force "$WORK/tree-$sha"
   fi
-  if [ ! -f "$dir/target/kling-effects-mock-server.jsa" ]; then
+  if [ -f "$dir/kling-mock" ] && [ ! -f "$dir/target/kling-effects-mock-server.jsa" ]; then
     local abs; abs=$(cd "$dir/target" && pwd)
     java "-XX:ArchiveClassesAtExit=$abs/kling-effects-mock-server.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
       -cp "$abs/kling-effects-mock-server.jar" dev.klingeffects.mock.ArchiveTraining >&2
@@ -264,7 +265,8 @@ if [ "$STARTUP" = true ]; then
   if [ -n "$OLD" ]; then
     OLD_DIR=$(old_build "$OLD")
     OLD_SHA=$(git rev-parse --short=12 "$OLD^{commit}")
-    WAYS+=(old-launcher old-jar)
+    [ -f "$OLD_DIR/kling-mock" ] && WAYS+=(old-launcher)
+    WAYS+=(old-jar)
     WHAT[old-launcher]="the same at $OLD_SHA: \`kling-mock\`"
     WHAT[old-jar]="the same at $OLD_SHA: \`java -jar\`"
   fi
@@ -326,9 +328,9 @@ if [ "$STARTUP" = true ]; then
       echo
     done
     if [ -n "$OLD" ]; then
-      echo "This build against $OLD_SHA, first 200 (warm): launcher $(ratio "${MED[warm-launcher]}" "${MED[warm-old-launcher]}")," \
+      echo "This build against $OLD_SHA, first 200 (warm): launcher $(ratio "${MED[warm-launcher]}" "${MED[warm-old-launcher]:-0}")," \
            "\`java -jar\` $(ratio "${MED[warm-jar]}" "${MED[warm-old-jar]}"); CPU: launcher" \
-           "$(ratio "${MED[cpu-warm-launcher]}" "${MED[cpu-warm-old-launcher]}"), \`java -jar\` $(ratio "${MED[cpu-warm-jar]}" "${MED[cpu-warm-old-jar]}")"
+           "$(ratio "${MED[cpu-warm-launcher]}" "${MED[cpu-warm-old-launcher]:-0}"), \`java -jar\` $(ratio "${MED[cpu-warm-jar]}" "${MED[cpu-warm-old-jar]}")"
       echo
     fi
     echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
