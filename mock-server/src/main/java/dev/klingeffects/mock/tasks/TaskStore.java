@@ -389,10 +389,17 @@ public final class TaskStore {
 
     /** Forgets every task. */
     public void clear() {
-        tasks.clear();
-        evictionOrder.clear();
-        queued.set(0);
-        noneFinishedBefore.set(Long.MIN_VALUE);
-        unfinishedByOwner.clear();
+        synchronized (evicting) {
+            // The queue before the map, one id at a time: a task submitted meanwhile is then gone from both, or
+            // queued (an id whose task is gone is skipped). The other way round, a task put into the map behind
+            // its clearing and queued before the queue's clearing stayed held but out of eviction's reach for
+            // good, and every submit past --max-tasks was evicted in its place.
+            while (pollQueue() != null) {
+                // drained
+            }
+            tasks.clear();
+            noneFinishedBefore.set(Long.MIN_VALUE);
+            unfinishedByOwner.clear();
+        }
     }
 }
