@@ -2,6 +2,7 @@ package dev.klingeffects.mock.tasks;
 
 import dev.klingeffects.mock.auth.KeyId;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +41,12 @@ public final class TaskStore {
      * lower it to their task's finish; an eviction that scanned and found none finished raises it.
      */
     private final AtomicLong noneFinishedBefore = new AtomicLong(Long.MIN_VALUE);
+    /**
+     * Unfinished tasks an eviction took off the queue, in order of arrival: all older than the queue's. Guarded by
+     * the eviction lock, as is the bound below: no parked task can be finished before it ({@link #replace} lowers it).
+     */
+    private final ArrayDeque<String> parked = new ArrayDeque<>();
+    private long parkedNoneFinishedBefore = Long.MAX_VALUE;
     private final Map<KeyId, Set<String>> unfinishedByOwner = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong evictedFinished = new AtomicLong();
@@ -95,6 +102,7 @@ public final class TaskStore {
             evictIfOverCapacity();
         } else {
             noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
+            lookAgainAtParked();
         }
         return true;
     }
@@ -163,11 +171,6 @@ public final class TaskStore {
         return id;
     }
 
-    private void requeue(String id) {
-        evictionOrder.add(id);
-        queued.incrementAndGet();
-    }
-
     private Unfinished count(Set<String> ids, long now) {
         int count = 0;
         long earliest = Long.MAX_VALUE;
@@ -197,63 +200,96 @@ public final class TaskStore {
     }
 
     /**
-     * Drops the oldest finished task; the oldest unfinished one only when every task is unfinished. Until
-     * the first task can have finished, that is known without looking: a mock flooded with long tasks
-     * (the realistic profile's minutes) does not walk all of them on every submit.
+     * Drops the oldest finished task; the oldest unfinished one only when every task is unfinished. Unfinished
+     * tasks met on the way are parked, still in order of arrival (all older than what is left in the queue), so
+     * none is looked at again until one of them can have finished, and the oldest unfinished is the first parked.
+     * Until the first task can have finished, that is known without looking: a mock flooded with long tasks
+     * (the realistic profile's minutes) does not walk them on every submit. Called with the eviction lock held.
      */
     private void evictOne() {
         long now = clock.now();
         if (now < noneFinishedBefore.get()) {
-            evictOldestUnfinished(null);
+            evictOldestUnfinished();
             return;
         }
         // Concurrent adds lower the bound again from here, so raising it after the scan loses none of them.
         noneFinishedBefore.set(Long.MAX_VALUE);
-        long earliestFinish = Long.MAX_VALUE;
-        String oldestUnfinished = null;
-        int looked = 0;
+        if (evictFinishedParked(now) || evictFinishedQueued(now)) {
+            // Tasks not looked at may be finished: the next eviction looks again.
+            noneFinishedBefore.set(Long.MIN_VALUE);
+            return;
+        }
+        noneFinishedBefore.accumulateAndGet(parkedNoneFinishedBefore, Math::min);
+        evictOldestUnfinished();
+    }
+
+    /** A replaced task may be parked: the next eviction that looks for a finished task looks there too. */
+    private void lookAgainAtParked() {
+        synchronized (evicting) {
+            parkedNoneFinishedBefore = Long.MIN_VALUE;
+        }
+    }
+
+    /** @return whether a parked task had finished and went (the oldest such); parked tasks are the oldest held */
+    private boolean evictFinishedParked(long now) {
+        if (now < parkedNoneFinishedBefore) {
+            return false;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (var it = parked.iterator(); it.hasNext(); ) {
+            String id = it.next();
+            Held held = tasks.get(id);
+            if (held == null) {
+                it.remove();
+            } else if (held.task().statusAt(now).finished()) {
+                it.remove();
+                remove(id);
+                evictedFinished.incrementAndGet();
+                logEvictions();
+                // Parked tasks after this one were not looked at: the next eviction looks again.
+                parkedNoneFinishedBefore = Long.MIN_VALUE;
+                return true;
+            } else {
+                earliest = Math.min(earliest, finishedFrom(held.task()));
+            }
+        }
+        parkedNoneFinishedBefore = earliest;
+        return false;
+    }
+
+    /** @return whether a queued task had finished and went; the unfinished ones before it are parked */
+    private boolean evictFinishedQueued(long now) {
         int length = queued.get();
-        while (looked++ < length) {
+        for (int looked = 0; looked < length; looked++) {
             String id = pollQueue();
             if (id == null) {
-                break;
+                return false;
             }
             Held held = tasks.get(id);
             if (held == null) {
                 continue;
             }
             if (held.task().statusAt(now).finished()) {
-                if (oldestUnfinished != null) {
-                    requeue(oldestUnfinished);
-                }
-                // Tasks not looked at may be finished: the next eviction looks again.
-                noneFinishedBefore.set(Long.MIN_VALUE);
                 remove(id);
                 evictedFinished.incrementAndGet();
                 logEvictions();
-                return;
+                return true;
             }
-            earliestFinish = Math.min(earliestFinish, finishedFrom(held.task()));
-            // Unfinished: keep it, at the back; remember the first (oldest) in case nothing has finished.
-            if (oldestUnfinished == null) {
-                oldestUnfinished = id;
-            } else {
-                requeue(id);
-            }
+            parked.addLast(id);
+            parkedNoneFinishedBefore = Math.min(parkedNoneFinishedBefore, finishedFrom(held.task()));
         }
-        noneFinishedBefore.accumulateAndGet(earliestFinish, Math::min);
-        evictOldestUnfinished(oldestUnfinished);
+        return false;
     }
 
-    /** @param oldest the oldest unfinished task already taken off the queue, or null to take the queue's head */
-    private void evictOldestUnfinished(String oldest) {
-        String id = oldest;
-        while (id == null || !tasks.containsKey(id)) {
-            id = pollQueue();
+    /** Drops the oldest task held, which the caller knows to be unfinished: the first parked, else the queue's head. */
+    private void evictOldestUnfinished() {
+        String id;
+        do {
+            id = parked.isEmpty() ? pollQueue() : parked.pollFirst();
             if (id == null) {
                 return;
             }
-        }
+        } while (!tasks.containsKey(id));
         remove(id);
         evictedUnfinished.incrementAndGet();
         logEvictions();
@@ -316,6 +352,7 @@ public final class TaskStore {
     public void replace(Task task) {
         tasks.computeIfPresent(task.id(), (id, held) -> new Held(task, held.seq()));
         noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
+        lookAgainAtParked();
         if (task.forcedStatus() != null && !task.forcedStatus().finished()) {
             unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
         }
@@ -397,6 +434,8 @@ public final class TaskStore {
             while (pollQueue() != null) {
                 // drained
             }
+            parked.clear();
+            parkedNoneFinishedBefore = Long.MAX_VALUE;
             tasks.clear();
             noneFinishedBefore.set(Long.MIN_VALUE);
             unfinishedByOwner.clear();

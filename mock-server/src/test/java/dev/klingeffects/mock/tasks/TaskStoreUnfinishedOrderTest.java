@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingeffects.mock.auth.KeyId;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** When every task held is unfinished, the one that goes is the oldest, as {@code --max-tasks} promises. */
 class TaskStoreUnfinishedOrderTest {
 
     @Test
-    @Disabled("Known, older than issue 19 (90eb919 does the same): an eviction that finds a finished task behind "
-            + "unfinished ones puts the oldest unfinished back at the end of the queue, so the next eviction of an "
-            + "unfinished task takes a younger one. Keeping the order means rotating the rest of the queue on every "
-            + "such eviction, the cost #19 removed; left for a decision")
     void evictsTheOldestUnfinishedTaskEvenAfterAFinishedOneWentBeforeIt() {
         MockClock clock = new MockClock(true);
         TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
