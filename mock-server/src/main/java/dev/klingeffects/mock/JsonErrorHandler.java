@@ -1,7 +1,7 @@
 package dev.klingeffects.mock;
 
 import dev.klingeffects.contract.ContractError;
-import dev.klingeffects.mock.http.Json;
+import dev.klingeffects.mock.http.Reply;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -51,6 +51,6 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static byte[] body(ContractError error) {
-        return Json.bytes(Json.object().put("code", error.status()).put("message", error.message()));
+        return Reply.error(error).body();
     }
 }

@@ -31,7 +31,7 @@ class JournalBodyTextTest {
     }
 
     private JsonNode newest() {
-        return mock.client().get("/__admin/requests?order=newest&limit=1", Map.of()).json().path("requests").get(0);
+        return mock.newestJournalEntry();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.klingeffects.mock.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.MockServer;
 import dev.klingeffects.mock.config.SettingsParser;
@@ -85,6 +86,11 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
     /** Forgets tasks, journal, limits and clock offset. */
     public void reset() {
         client.post("/__admin/reset", "{}", Map.of());
+    }
+
+    /** @return the journal's newest entry */
+    public JsonNode newestJournalEntry() {
+        return client.get("/__admin/requests?order=newest&limit=1", Map.of()).json().path("requests").get(0);
     }
 
     /** Moves the mock's clock forward. */
