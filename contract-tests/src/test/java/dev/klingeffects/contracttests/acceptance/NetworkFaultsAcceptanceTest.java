@@ -1,35 +1,48 @@
-package dev.klingeffects.client;
+package dev.klingeffects.contracttests.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.klingeffects.client.EffectRequest;
+import dev.klingeffects.client.KlingEffectsClient;
+import dev.klingeffects.client.ModellixConnectionException;
+import dev.klingeffects.client.ModellixResponseFormatException;
+import dev.klingeffects.client.RequestOptions;
+import dev.klingeffects.client.RetryPolicy;
+import dev.klingeffects.mock.junit5.KlingEffectsMockExtension;
+import dev.klingeffects.mock.junit5.MockFault;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The mock's network faults, met by the client: each ends in its typed exception, says whether a submit may
  * have created (and billed) a task, and a poll is retried where a submit never is.
+ *
+ * <p>It lives here rather than in the client's module so that the client does not depend on the mock: the two
+ * build side by side.
  */
-class NetworkFaultsTest {
+class NetworkFaultsAcceptanceTest {
 
+    private static final String KEY = "sk-test-secret-key-123";
     private static final EffectRequest REQUEST = EffectRequest.singleImage("pet_lion_pro", "https://example.com/cat.jpg");
-    private static final FaultyMock mock = new FaultyMock();
+    /** Retries as the default policy makes them, without its waits. */
+    private static final RetryPolicy QUICK_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMinutes(1));
 
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
+    @RegisterExtension
+    static KlingEffectsMockExtension mock = KlingEffectsMockExtension.create();
 
-    @BeforeEach
-    void reset() {
-        mock.reset();
+    private static KlingEffectsClient client() {
+        return KlingEffectsClient.builder().baseUrl(mock.baseUrl()).apiKey(KEY).retryPolicy(QUICK_RETRIES).build();
     }
 
     private static KlingEffectsClient faulted(String prefer) {
-        return mock.client(new FakeTiming()).build()
-                .withOptions(RequestOptions.builder().header("Prefer", prefer).build());
+        return client().withOptions(RequestOptions.builder().header("Prefer", prefer).build());
+    }
+
+    private static long requests(String method) {
+        return mock.requests().matching(request -> request.method().equals(method)).size();
     }
 
     @Test
@@ -38,8 +51,8 @@ class NetworkFaultsTest {
 
         assertThat(thrown).isInstanceOf(ModellixConnectionException.class);
         assertThat(((ModellixConnectionException) thrown).requestMayHaveReachedServer()).isTrue();
-        assertThat(mock.tasks()).isEqualTo(1);
-        assertThat(mock.requests("POST")).isEqualTo(1);
+        assertThat(mock.tasks()).hasSize(1);
+        assertThat(requests("POST")).isEqualTo(1);
     }
 
     @Test
@@ -48,7 +61,7 @@ class NetworkFaultsTest {
 
         assertThat(thrown).isInstanceOf(ModellixConnectionException.class);
         assertThat(((ModellixConnectionException) thrown).requestMayHaveReachedServer()).isTrue();
-        assertThat(mock.requests("POST")).isEqualTo(1);
+        assertThat(requests("POST")).isEqualTo(1);
     }
 
     @Test
@@ -56,7 +69,7 @@ class NetworkFaultsTest {
         Throwable thrown = catchThrowable(() -> faulted("fault=truncated-body").submit(REQUEST));
 
         assertThat(thrown).isInstanceOf(ModellixConnectionException.class);
-        assertThat(mock.tasks()).isEqualTo(1);
+        assertThat(mock.tasks()).hasSize(1);
     }
 
     @Test
@@ -65,33 +78,30 @@ class NetworkFaultsTest {
 
         assertThat(thrown).isInstanceOf(ModellixResponseFormatException.class);
         assertThat(((ModellixResponseFormatException) thrown).requestReachedServer()).isTrue();
-        assertThat(mock.requests("POST")).isEqualTo(1);
+        assertThat(requests("POST")).isEqualTo(1);
     }
 
     @Test
     void aGarbledPollIsRetriedThenAFormatError() {
-        mock.createTask("task-1");
-        mock.faultNext("malformed-json", "after", 3);
-        var client = mock.client(new FakeTiming())
-                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMinutes(1))).build();
+        mock.admin().createTask("task-1", KEY);
+        mock.admin().faultNext(KEY, 3, MockFault.MALFORMED_JSON, MockFault.When.AFTER);
 
-        assertThat(catchThrowable(() -> client.getTask("task-1"))).isInstanceOf(ModellixResponseFormatException.class);
-        assertThat(mock.requests("GET")).isEqualTo(3);
+        assertThat(catchThrowable(() -> client().getTask("task-1"))).isInstanceOf(ModellixResponseFormatException.class);
+        assertThat(requests("GET")).isEqualTo(3);
     }
 
     @Test
     void aPollResetBeforeItsWorkIsRetriedAndThenAnswered() {
-        mock.createTask("task-1");
-        mock.faultNext("connection-reset", "before", 1);
-        var client = mock.client(new FakeTiming()).build();
+        mock.admin().createTask("task-1", KEY);
+        mock.faultNext(MockFault.CONNECTION_RESET, MockFault.When.BEFORE);
 
-        assertThat(client.getTask("task-1").taskId()).isEqualTo("task-1");
-        assertThat(mock.requests("GET")).isEqualTo(2);
+        assertThat(client().getTask("task-1").taskId()).isEqualTo("task-1");
+        assertThat(requests("GET")).isEqualTo(2);
     }
 
     @Test
     void aSlowBodyBeforeThePollIsAFormatErrorNeverAnotherTasksAnswer() {
-        mock.createTask("task-1");
+        mock.admin().createTask("task-1", KEY);
 
         Throwable thrown = catchThrowable(() -> faulted("fault=slow-body, fault-when=before, delay=50").getTask("task-1"));
 
@@ -100,21 +110,18 @@ class NetworkFaultsTest {
 
     @Test
     void aSlowBodyWithinTheTimeoutIsReadWhole() {
-        var client = mock.client(new FakeTiming()).build()
-                .withOptions(RequestOptions.builder().header("Prefer", "fault=slow-body, delay=300").build());
-
-        assertThat(client.submit(REQUEST).taskId()).startsWith("task-");
+        assertThat(faulted("fault=slow-body, delay=300").submit(REQUEST).taskId()).startsWith("task-");
     }
 
     @Test
     void aSlowBodyPastTheTimeoutIsAConnectionErrorAfterWhichTheTaskExists() {
-        var client = mock.client(new FakeTiming()).build().withOptions(RequestOptions.builder()
+        var client = client().withOptions(RequestOptions.builder()
                 .header("Prefer", "fault=slow-body, delay=3000").timeout(Duration.ofMillis(300)).build());
 
         Throwable thrown = catchThrowable(() -> client.submit(REQUEST));
 
         assertThat(thrown).isInstanceOf(ModellixConnectionException.class);
         assertThat(((ModellixConnectionException) thrown).requestMayHaveReachedServer()).isTrue();
-        assertThat(mock.tasks()).isEqualTo(1);
+        assertThat(mock.tasks()).hasSize(1);
     }
 }
