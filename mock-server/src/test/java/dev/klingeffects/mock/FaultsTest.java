@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klingeffects.mock.support.Eventually;
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
 import dev.klingeffects.mock.support.SocketExchange;
@@ -211,11 +212,7 @@ class FaultsTest {
 
         // Pieces come every 2 s: the first write after the client left fails, or the next one does, long before
         // the 20 s are out.
-        long deadline = System.nanoTime() + 12_000_000_000L;
-        while (mock.server().requestsInFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(mock.server().requestsInFlight()).isZero();
+        Eventually.await("end of the dribble", Duration.ofSeconds(12), () -> mock.server().requestsInFlight() == 0);
     }
 
     @Test
@@ -285,11 +282,7 @@ class FaultsTest {
     void aFaultedRequestLeavesNothingInFlightAndTheConnectionAfterItWorks(String fault, String when) {
         submit("fault=" + fault + "; fault-when=" + when + "; delay=100");
 
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (mock.server().requestsInFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(mock.server().requestsInFlight()).isZero();
+        Eventually.await("moment without a request in flight", Duration.ofSeconds(5), () -> mock.server().requestsInFlight() == 0);
         assertThat(SocketExchange.send(mock.port(), "POST", SUBMIT, BEARER, BODY).text()).startsWith("HTTP/1.1 200");
     }
 }

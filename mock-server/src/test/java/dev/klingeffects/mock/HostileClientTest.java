@@ -4,9 +4,11 @@ import static dev.klingeffects.mock.support.Requests.KEY;
 import static dev.klingeffects.mock.support.Requests.SUBMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingeffects.mock.support.Eventually;
 import dev.klingeffects.mock.support.RawHttp;
 import dev.klingeffects.mock.support.RunningMock;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,11 +101,8 @@ class HostileClientTest {
         java.util.Arrays.fill(arriving, (byte) ' ');
         try (RunningMock mock = RunningMock.start("--upload-memory", "1", "--body-timeout", "4");
              RawHttp.OpenRequest first = RawHttp.open(mock.port(), concat(submitHead("Content-Length: 28000000"), arriving))) {
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (mock.server().uploads().memoryInUse() < 28_000_000) {
-                assertThat(System.nanoTime()).as("the first body never reserved its memory").isLessThan(deadline);
-                Thread.onSpinWait();
-            }
+            Eventually.await("memory reserved for the first body", Duration.ofSeconds(5),
+                    () -> mock.server().uploads().memoryInUse() >= 28_000_000);
 
             RawHttp.Answer second = RawHttp.exchange(mock.port(), concat(submitHead("Content-Length: 28000000"), arriving));
 
@@ -204,11 +203,8 @@ class HostileClientTest {
     }
 
     private static void awaitReceiving(RunningMock mock, int uploads) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (mock.server().uploads().receiving() < uploads) {
-            assertThat(System.nanoTime()).as("the mock never started receiving the stalled bodies").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Eventually.await("stalled body being received", Duration.ofSeconds(5),
+                () -> mock.server().uploads().receiving() >= uploads);
     }
 
     private static void pause(long millis) {

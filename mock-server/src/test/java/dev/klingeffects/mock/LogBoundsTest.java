@@ -3,10 +3,12 @@ package dev.klingeffects.mock;
 import static dev.klingeffects.mock.support.Requests.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingeffects.mock.support.Eventually;
 import dev.klingeffects.mock.support.RunningMock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +39,12 @@ class LogBoundsTest {
 
     private static List<String> awaitAccessLines(ByteArrayOutputStream captured, int count) {
         // The access log is written after each answer has gone out: wait for the lines, not for a time.
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            List<String> lines = Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("\n"))
-                    .filter(line -> line.contains(" access - ")).toList();
-            if (lines.size() >= count || System.nanoTime() > deadline) {
-                return lines;
-            }
-            Thread.onSpinWait();
-        }
+        Eventually.await(count + " access lines", Duration.ofSeconds(5), () -> accessLines(captured).size() >= count);
+        return accessLines(captured);
+    }
+
+    private static List<String> accessLines(ByteArrayOutputStream captured) {
+        return Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("\n"))
+                .filter(line -> line.contains(" access - ")).toList();
     }
 }

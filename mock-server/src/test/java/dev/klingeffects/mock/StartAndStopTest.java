@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.config.SettingsParser;
+import dev.klingeffects.mock.support.Eventually;
 import dev.klingeffects.mock.support.RunningMock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -52,11 +54,7 @@ class StartAndStopTest {
                 .header("Authorization", AUTH.get("Authorization")).header("Prefer", "delay=1500").build();
         CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient()
                 .sendAsync(delayed, HttpResponse.BodyHandlers.ofString());
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (server.requestsInFlight() == 0) {
-            assertThat(System.nanoTime()).as("the delayed request never arrived").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Eventually.await("arrival of the delayed request", Duration.ofSeconds(5), () -> server.requestsInFlight() > 0);
 
         server.stop();
 
