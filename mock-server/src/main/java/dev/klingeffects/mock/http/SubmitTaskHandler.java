@@ -78,30 +78,28 @@ final class SubmitTaskHandler implements Handler {
      * validating it: a fault before the work must still be verifiable by what the client sent.
      */
     private void keepBodyUnvalidated(Context ctx) {
-        try (BodyReader.Result body = bodies.read(ctx, validator.maxBodyBytes(),
-                ContractError.payloadTooLarge(validator.maxBodyBytes()))) {
+        try (BodyReader.Result body = readBody(ctx)) {
             if (body.refusal() == null) {
                 Journaling.keepBody(ctx, BodySummary.of(body.bytes()));
             }
         }
     }
 
+    /** @return the body, or the refusal of one too large, slow or beyond the upload limits */
+    private BodyReader.Result readBody(Context ctx) {
+        return bodies.read(ctx, validator.maxBodyBytes(), ContractError.payloadTooLarge(validator.maxBodyBytes()));
+    }
+
     private Reply submit(Context ctx, ApiGate.Admission admission) {
         String contentType = ctx.header("Content-Type");
         if (contentType != null && !isJson(contentType)) {
             // Kept as text for the journal: a body sent with the wrong type is what QA wants to see.
-            try (BodyReader.Result body = bodies.read(ctx, validator.maxBodyBytes(),
-                    ContractError.payloadTooLarge(validator.maxBodyBytes()))) {
-                if (body.refusal() == null) {
-                    Journaling.keepBody(ctx, BodySummary.of(body.bytes()));
-                }
-            }
+            keepBodyUnvalidated(ctx);
             return Reply.error(ContractError.invalidFormat("Content-Type must be application/json, got "
                     + ContractError.quote(contentType)));
         }
         SubmitValidator.Outcome outcome;
-        try (BodyReader.Result body = bodies.read(ctx, validator.maxBodyBytes(),
-                ContractError.payloadTooLarge(validator.maxBodyBytes()))) {
+        try (BodyReader.Result body = readBody(ctx)) {
             if (body.refusal() != null) {
                 return body.refusal();
             }
