@@ -3,6 +3,7 @@ package dev.klingeffects.mock.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.MockServer;
+import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.config.SettingsParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningMock implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
+    /** How the mock is built from its settings and spec. */
+    @FunctionalInterface
+    public interface Factory {
+        MockServer create(Settings settings, ContractSpec spec);
+    }
+
     private final ContractSpec spec;
+    private final Factory factory;
     private final String[] flags;
     private MockServer server;
     private SpecCheckedClient client;
 
-    private RunningMock(ContractSpec spec, String... flags) {
+    private RunningMock(ContractSpec spec, Factory factory, String... flags) {
         this.spec = spec;
+        this.factory = factory;
         this.flags = flags;
     }
 
@@ -34,14 +43,19 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
 
     /** Starts the mock on another spec. */
     public static RunningMock start(ContractSpec spec, String... flags) {
-        RunningMock mock = new RunningMock(spec, flags);
+        return start(spec, MockServer::create, flags);
+    }
+
+    /** Starts the mock built by {@code factory} (e.g. one on a test's buffer pool). */
+    public static RunningMock start(ContractSpec spec, Factory factory, String... flags) {
+        RunningMock mock = new RunningMock(spec, factory, flags);
         mock.open();
         return mock;
     }
 
     /** A mock started before the test class's tests and stopped after them. */
     public static RunningMock perClass(String... flags) {
-        return new RunningMock(ContractSpec.load(), flags);
+        return new RunningMock(ContractSpec.load(), MockServer::create, flags);
     }
 
     private void open() {
@@ -49,7 +63,7 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
                 "--shutdown-grace", "1"));
         args.addAll(List.of(flags));
         var settings = SettingsParser.parse(args.toArray(String[]::new), Map.of(), spec.modellix());
-        server = MockServer.create(settings, spec).start();
+        server = factory.create(settings, spec).start();
         client = new SpecCheckedClient(server.baseUrl(), spec);
     }
 
