@@ -1,9 +1,11 @@
 package dev.klingeffects.mock.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.contract.ContractSpec;
+import dev.klingeffects.mock.CheckedBuffers;
 import dev.klingeffects.mock.MockServer;
-import dev.klingeffects.mock.config.Settings;
 import dev.klingeffects.mock.config.SettingsParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,25 +16,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real mock server on a free port. Either {@link #start} it (try-with-resources), or register
- * {@link #perClass} with {@code @RegisterExtension} to run one for a whole test class.
+ * {@link #perClass} with {@code @RegisterExtension} to run one for a whole test class. Its connections take
+ * their buffers from a {@link HandOutCheckingPool}: a buffer that reached two holders fails its close.
  */
 public final class RunningMock implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    /** How the mock is built from its settings and spec. */
-    @FunctionalInterface
-    public interface Factory {
-        MockServer create(Settings settings, ContractSpec spec);
-    }
-
     private final ContractSpec spec;
-    private final Factory factory;
     private final String[] flags;
+    private final HandOutCheckingPool buffers = new HandOutCheckingPool();
     private MockServer server;
     private SpecCheckedClient client;
 
-    private RunningMock(ContractSpec spec, Factory factory, String... flags) {
+    private RunningMock(ContractSpec spec, String... flags) {
         this.spec = spec;
-        this.factory = factory;
         this.flags = flags;
     }
 
@@ -43,19 +39,14 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
 
     /** Starts the mock on another spec. */
     public static RunningMock start(ContractSpec spec, String... flags) {
-        return start(spec, MockServer::create, flags);
-    }
-
-    /** Starts the mock built by {@code factory} (e.g. one on a test's buffer pool). */
-    public static RunningMock start(ContractSpec spec, Factory factory, String... flags) {
-        RunningMock mock = new RunningMock(spec, factory, flags);
+        RunningMock mock = new RunningMock(spec, flags);
         mock.open();
         return mock;
     }
 
     /** A mock started before the test class's tests and stopped after them. */
     public static RunningMock perClass(String... flags) {
-        return new RunningMock(ContractSpec.load(), MockServer::create, flags);
+        return new RunningMock(ContractSpec.load(), flags);
     }
 
     private void open() {
@@ -63,7 +54,7 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
                 "--shutdown-grace", "1"));
         args.addAll(List.of(flags));
         var settings = SettingsParser.parse(args.toArray(String[]::new), Map.of(), spec.modellix());
-        server = factory.create(settings, spec).start();
+        server = CheckedBuffers.create(settings, spec, buffers).start();
         client = new SpecCheckedClient(server.baseUrl(), spec);
     }
 
@@ -115,5 +106,7 @@ public final class RunningMock implements AutoCloseable, BeforeAllCallback, Afte
     @Override
     public void close() {
         server.stop();
+        // Certain where the symptom is not: a stale release fails here, whether or not two writes met in its buffer.
+        assertThat(buffers.reports()).as("buffers that reached two holders").isEmpty();
     }
 }
