@@ -36,6 +36,7 @@ import io.javalin.http.HttpResponseException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -86,7 +87,7 @@ public final class MockServer {
     private final RateLimitedLog accessLog = RateLimitedLog.of(ACCESS, false, ACCESS_LINES_PER_SECOND);
     private final RateLimitedLog faultLog = RateLimitedLog.of(LOG, true, FAULT_LINES_PER_SECOND);
 
-    private MockServer(Settings settings, PreparedContract contract) {
+    private MockServer(Settings settings, PreparedContract contract, ByteBufferPool buffers) {
         this.settings = settings;
         ContractSpec spec = contract.spec();
         SubmitValidator validator = contract.validator();
@@ -134,7 +135,8 @@ public final class MockServer {
             config.jetty.addConnector((server, http) -> {
                 HttpConnectionFactory factory = new HttpConnectionFactory(http);
                 factory.setInputBufferSize(INPUT_BUFFER_BYTES);
-                ServerConnector connector = new ServerConnector(server, factory);
+                // null: the server's own pool; a test passes one that checks every buffer's hand-outs.
+                ServerConnector connector = new ServerConnector(server, null, null, buffers, -1, -1, factory);
                 connector.setHost(settings.host());
                 connector.setPort(settings.port());
                 connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
@@ -273,7 +275,7 @@ public final class MockServer {
     public static MockServer create(Settings settings) {
         ServerWarmUp.start();
         ContractSpec spec = ContractSpec.load();
-        return new MockServer(settings, PreparedContract.of(spec, EffectCatalog.load(spec)));
+        return new MockServer(settings, PreparedContract.of(spec, EffectCatalog.load(spec)), null);
     }
 
     /**
@@ -285,7 +287,7 @@ public final class MockServer {
      */
     public static MockServer create(Settings settings, ContractSpec spec) {
         ServerWarmUp.start();
-        return new MockServer(settings, PreparedContract.of(spec, EffectCatalog.load(spec)));
+        return new MockServer(settings, PreparedContract.of(spec, EffectCatalog.load(spec)), null);
     }
 
     /**
@@ -298,13 +300,19 @@ public final class MockServer {
      */
     public static MockServer create(Settings settings, ContractSpec spec, EffectCatalog catalog) {
         ServerWarmUp.start();
-        return new MockServer(settings, PreparedContract.of(spec, catalog));
+        return new MockServer(settings, PreparedContract.of(spec, catalog), null);
     }
 
     /** Builds a server on a contract compiled beforehand (by {@link Main}, on a second core). */
     static MockServer create(Settings settings, PreparedContract contract) {
         ServerWarmUp.start();
-        return new MockServer(settings, contract);
+        return new MockServer(settings, contract, null);
+    }
+
+    /** Builds a server whose connections take their buffers from {@code buffers} (a test's checking pool). */
+    static MockServer create(Settings settings, ContractSpec spec, ByteBufferPool buffers) {
+        ServerWarmUp.start();
+        return new MockServer(settings, PreparedContract.of(spec, EffectCatalog.load(spec)), buffers);
     }
 
     /** Starts listening. @return this server */
