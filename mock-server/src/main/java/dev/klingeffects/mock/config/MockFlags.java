@@ -26,12 +26,13 @@ final class MockFlags implements EnvTwins.Twinned {
 
     static final String BOUNDS = """
 
-            Fixed bounds: 200 request threads; request line and headers 64 KiB (414, 431); a submit body
-            as the spec allows (413), an admin body 64 KiB; a connection reads 32 KiB at a time; bodies at
-            16 KiB/s or faster after their first second (408); refused bodies drained at most 32 MiB or 2 s,
-            then the connection closes (at once when the client waits for 100 Continue); idle connections
-            close after 15 s, and at once on stop while requests in flight get the grace; admin listings 100
-            per page, at most 1000 (limit, cursor, order=oldest|newest).
+            Fixed bounds: 200 request threads, which also write delayed answers; request line and headers
+            64 KiB (414, 431); a submit body as the spec allows (413), an admin body 64 KiB; a connection
+            reads 32 KiB at a time; bodies at 16 KiB/s or faster after their first second (408); refused
+            bodies drained at most 32 MiB or 2 s, then the connection closes (at once when the client waits
+            for 100 Continue); idle connections close after 15 s, and at once on stop while requests in
+            flight get the grace; admin listings 100 per page, at most 1000 (limit, cursor,
+            order=oldest|newest).
             API keys at most 1024 characters (401), each kept as a 16-byte fingerprint and an 8-character
             hint, never whole; the rate limit counts at most 10000 keys apart per minute (about 1.5 MB),
             keys beyond them in a minute share one window. A submit body at most 10000 JSON tokens (400);

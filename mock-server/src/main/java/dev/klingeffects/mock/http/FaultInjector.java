@@ -10,8 +10,8 @@ import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
@@ -132,14 +132,14 @@ public final class FaultInjector {
                     running.remove(end);
                 }
             });
-            piece(ctx, body, pieces, 0, step, ended, done);
+            piece(ctx, body, pieces, 0, ServerThreads.after(ctx, step), ended, done);
             return done;
         });
     }
 
-    private static void piece(Context ctx, byte[] body, int pieces, int index, long step, AtomicBoolean ended,
+    private static void piece(Context ctx, byte[] body, int pieces, int index, Executor step, AtomicBoolean ended,
                               CompletableFuture<Void> done) {
-        CompletableFuture.delayedExecutor(step, TimeUnit.MILLISECONDS).execute(() -> {
+        step.execute(() -> {
             if (ended.get()) {
                 return;
             }

@@ -8,9 +8,9 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 
-/** Sends a {@link Reply}, now or after a delay that holds no thread while it waits. */
+/** Sends a {@link Reply}, now or after a delay that holds no thread while it waits (see {@link ServerThreads}). */
 public final class Responder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
@@ -49,9 +49,8 @@ public final class Responder {
             return;
         }
         UnreadBodies.drainBeforeAnswer(ctx);
-        ctx.future(() -> CompletableFuture
-                .runAsync(() -> { }, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS))
-                .thenRun(() -> FaultInjector.answer(ctx, fault, reply)));
+        Executor later = ServerThreads.after(ctx, delayMillis);
+        ctx.future(() -> CompletableFuture.runAsync(() -> FaultInjector.answer(ctx, fault, reply), later));
     }
 
     /** Sends the reply after {@code delayMillis}. */
@@ -61,8 +60,7 @@ public final class Responder {
             return;
         }
         UnreadBodies.drainBeforeAnswer(ctx);
-        ctx.future(() -> CompletableFuture
-                .runAsync(() -> { }, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS))
-                .thenRun(() -> write(ctx, reply)));
+        Executor later = ServerThreads.after(ctx, delayMillis);
+        ctx.future(() -> CompletableFuture.runAsync(() -> write(ctx, reply), later));
     }
 }
