@@ -3,7 +3,6 @@ package dev.klingeffects.mock;
 import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.mock.http.Reply;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,16 +37,6 @@ final class JsonErrorHandler extends ErrorHandler {
         // client sends its next request into a closed socket.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(error)), callback);
-    }
-
-    // Deprecated for removal in Jetty 12, but still what Jetty calls for a request it cannot parse; without
-    // it those refusals would come back as HTML, outside the API's error shape.
-    @SuppressWarnings("removal")
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        fields.put(HttpHeader.CONNECTION, "close");
-        return ByteBuffer.wrap(body(ErrorMapping.forStatus(status, maxBodyBytes)));
     }
 
     private static byte[] body(ContractError error) {
