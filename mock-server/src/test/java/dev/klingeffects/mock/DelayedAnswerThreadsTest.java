@@ -3,6 +3,7 @@ package dev.klingeffects.mock;
 import static dev.klingeffects.mock.support.Requests.SUBMIT;
 import static dev.klingeffects.mock.support.Requests.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.klingeffects.mock.support.Requests;
 import dev.klingeffects.mock.support.RunningMock;
@@ -30,7 +31,9 @@ class DelayedAnswerThreadsTest {
     @BeforeEach
     void occupyTheCommonPool() throws InterruptedException {
         int workers = ForkJoinPool.getCommonPoolParallelism();
-        assertThat(workers).as("the common pool's threads (set in pom.xml)").isGreaterThan(1);
+        // Maven's forks have two (pom.xml); a JVM started elsewhere on two cores has one, and CompletableFuture
+        // then never uses the common pool: nothing to show there.
+        assumeThat(workers).as("the common pool's threads").isGreaterThan(1);
         CountDownLatch busy = new CountDownLatch(workers);
         for (int i = 0; i < workers; i++) {
             ForkJoinPool.commonPool().execute(() -> {
