@@ -69,7 +69,9 @@ class NetworkFaultsAcceptanceTest {
         Throwable thrown = catchThrowable(() -> faulted("fault=truncated-body").submit(REQUEST));
 
         assertThat(thrown).isInstanceOf(ModellixConnectionException.class);
+        assertThat(((ModellixConnectionException) thrown).requestMayHaveReachedServer()).isTrue();
         assertThat(mock.tasks()).hasSize(1);
+        assertThat(requests("POST")).isEqualTo(1);
     }
 
     @Test
