@@ -48,9 +48,7 @@ public final class Responder {
             FaultInjector.answer(ctx, fault, reply);
             return;
         }
-        UnreadBodies.drainBeforeAnswer(ctx);
-        Executor later = ServerThreads.after(ctx, delayMillis);
-        ctx.future(() -> CompletableFuture.runAsync(() -> FaultInjector.answer(ctx, fault, reply), later));
+        answerLater(ctx, delayMillis, () -> FaultInjector.answer(ctx, fault, reply));
     }
 
     /** Sends the reply after {@code delayMillis}. */
@@ -59,8 +57,13 @@ public final class Responder {
             send(ctx, reply);
             return;
         }
+        answerLater(ctx, delayMillis, () -> write(ctx, reply));
+    }
+
+    /** Reads what is left of the body now, then runs {@code answer} on the server's threads after the delay. */
+    private static void answerLater(Context ctx, long delayMillis, Runnable answer) {
         UnreadBodies.drainBeforeAnswer(ctx);
         Executor later = ServerThreads.after(ctx, delayMillis);
-        ctx.future(() -> CompletableFuture.runAsync(() -> write(ctx, reply), later));
+        ctx.future(() -> CompletableFuture.runAsync(answer, later));
     }
 }
