@@ -8,6 +8,6 @@ set "dir=%~dp0target"
 set "java=java"
 if defined JAVA_HOME set "java=%JAVA_HOME%\bin\java"
 set "archive="
-if exist "%dir%\kling-effects-mock-server.jsa" set "archive="-XX:SharedArchiveFile=%dir%\kling-effects-mock-server.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off"
+if exist "%dir%\kling-effects-mock-server.jsa" set "archive="-XX:SharedArchiveFile=%dir%\kling-effects-mock-server.jsa" -Xlog:cds=off"
 "%java%" %archive% %KLING_MOCK_JAVA_OPTS% -jar "%dir%\kling-effects-mock-server.jar" %*
 exit /b %ERRORLEVEL%

@@ -263,7 +263,26 @@ old_build() {
   echo "$dir"
 }
 
+# bare_archive: the bare handler in a jar, and a class-data archive of it made as the mock's build makes the
+# mock's (a run that answers /health and a submit lists its classes; a static archive of them). With it the
+# table shows what Javalin and Jetty alone take to their first answer with the same help the launcher gets.
+bare_archive() {
+  local port pid
+  jar cf "$WORK/bare.jar" -C "$WORK/bare" .
+  BARE_CP="$(pwd)/$JAR:$(pwd)/$WORK/bare.jar" # the archive names its class path; absolute, as the launcher's is
+  port=$(free_port)
+  java "-XX:DumpLoadedClassList=$WORK/bare.classlist" -cp "$BARE_CP" BareJavalin "$port" \
+    > "$WORK/speed-bare-training.log" 2>&1 &
+  pid=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.05; done
+  curl -s -o /dev/null -d '{}' "http://127.0.0.1:$port/api/v1/image-to-video/kling/kling-video-effects/async"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  java -Xshare:dump "-XX:SharedClassListFile=$WORK/bare.classlist" "-XX:SharedArchiveFile=$WORK/bare.jsa" \
+    -Xlog:disable -Xlog:all=error:stderr -cp "$BARE_CP"
+}
+
 if [ "$STARTUP" = true ]; then
+  bare_archive
   WAYS=(launcher jar)
   declare -A WHAT
   WHAT[launcher]="\`$LAUNCHER\` (class-data archive)"
@@ -276,9 +295,10 @@ if [ "$STARTUP" = true ]; then
     WHAT[old-launcher]="the same at $OLD_SHA: \`kling-mock\`"
     WHAT[old-jar]="the same at $OLD_SHA: \`java -jar\`"
   fi
-  WAYS+=(base bare floor)
+  WAYS+=(base bare bare-archive floor)
   WHAT[base]="\`java -jar\` of the mock before the hardening"
   WHAT[bare]="bare Javalin 7 handler"
+  WHAT[bare-archive]="bare Javalin 7 handler with a class-data archive made as the mock's is"
   WHAT[floor]="floor: JVM hello world answering /health (JDK HTTP server)"
   say "start-up, $STARTS launches each: ${WAYS[*]}"
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -298,6 +318,8 @@ if [ "$STARTUP" = true ]; then
           old-jar) read -r wall cpu < <(first200 java -jar "$OLD_DIR/target/kling-effects-mock-server.jar") ;;
           base) read -r wall cpu < <(first200 java -jar "$BASE_JAR") ;;
           bare) read -r wall cpu < <(first200 java -cp "$JAR:$WORK/bare" BareJavalin) ;;
+          bare-archive) read -r wall cpu < <(first200 java "-XX:SharedArchiveFile=$WORK/bare.jsa" -Xlog:cds=off \
+            -cp "$BARE_CP" BareJavalin) ;;
           floor) read -r wall cpu < <(first200 java -cp "$WORK/floor" HelloHealth) ;;
         esac
         WALL[$cache-$way]="${WALL[$cache-$way]} $wall"; CPU[$cache-$way]="${CPU[$cache-$way]} $cpu"
@@ -331,6 +353,13 @@ if [ "$STARTUP" = true ]; then
       echo "Target (first 200 within ${TARGET_MS} ms, warm page cache), ${WHAT[$way]}: ${MED[warm-$way]} ms, $r the target," \
            "$(awk -v r="${r%x}" 'BEGIN { if (r + 0 <= 1) print "met"; else printf "**not met** (%.0f%% over)", (r - 1) * 100 }');" \
            "$(ratio "${MED[warm-$way]}" "${MED[warm-floor]}") the floor"
+      echo
+    done
+    # What is left to the mock: its start-up over that of the server libraries alone, each with the same help.
+    for pair in "launcher bare-archive" "jar bare"; do
+      read -r ours theirs <<< "$pair"
+      echo "${WHAT[$ours]} over the ${WHAT[$theirs]}: $(ratio "${MED[warm-$ours]}" "${MED[warm-$theirs]}")" \
+           "(CPU $(ratio "${MED[cpu-warm-$ours]}" "${MED[cpu-warm-$theirs]}"))"
       echo
     done
     if [ -n "$OLD" ]; then

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * The package-time run that makes the class-data archive of the runnable jar: started by the build with
- * {@code -XX:ArchiveClassesAtExit}, it starts the mock exactly as {@link Main} does, sends it the requests
+ * {@code -XX:DumpLoadedClassList}, it starts the mock exactly as {@link Main} does, sends it the requests
  * a first session sends (health, valid and invalid submits, a poll, the docs, the admin API), and exits, so
- * the JVM writes every class those loaded into the archive that {@code kling-mock} starts with. Not an
- * entry point for people.
+ * the JVM lists every class those loaded; the build archives that list for {@code kling-mock} to start
+ * with. Not an entry point for people.
  */
 public final class ArchiveTraining {
 
