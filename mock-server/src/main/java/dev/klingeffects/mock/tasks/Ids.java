@@ -40,9 +40,17 @@ public final class Ids {
     /** One thread's generator and the part of its last draw not handed out yet. */
     static final class Draws {
 
-        private final SecureRandom random = newGenerator();
+        private final SecureRandom random;
         private final byte[] bytes = new byte[TOKEN_BYTES * TOKENS_PER_DRAW];
         private int next = bytes.length;
+
+        Draws() {
+            this(newGenerator());
+        }
+
+        Draws(SecureRandom random) {
+            this.random = random;
+        }
 
         String next() {
             if (next == bytes.length) {
