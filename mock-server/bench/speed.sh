@@ -257,8 +257,17 @@ old_build() {
   fi
   if [ -f "$dir/kling-mock" ] && [ ! -f "$dir/target/kling-effects-mock-server.jsa" ]; then
     local abs; abs=$(cd "$dir/target" && pwd)
-    java "-XX:ArchiveClassesAtExit=$abs/kling-effects-mock-server.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -cp "$abs/kling-effects-mock-server.jar" dev.klingeffects.mock.ArchiveTraining >&2
+    # The kind of archive the commit's own build makes: static from a class list since 99ecd75, dynamic before.
+    if git show "$sha:mock-server/pom.xml" | grep -q DumpLoadedClassList; then
+      java "-XX:DumpLoadedClassList=$abs/kling-effects-mock-server.classlist" -XX:TieredStopAtLevel=1 \
+        -cp "$abs/kling-effects-mock-server.jar" dev.klingeffects.mock.ArchiveTraining >&2
+      java -Xshare:dump "-XX:SharedClassListFile=$abs/kling-effects-mock-server.classlist" \
+        "-XX:SharedArchiveFile=$abs/kling-effects-mock-server.jsa" -Xlog:disable -Xlog:all=error:stderr \
+        -cp "$abs/kling-effects-mock-server.jar"
+    else
+      java "-XX:ArchiveClassesAtExit=$abs/kling-effects-mock-server.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -cp "$abs/kling-effects-mock-server.jar" dev.klingeffects.mock.ArchiveTraining >&2
+    fi
   fi
   echo "$dir"
 }
@@ -274,7 +283,12 @@ bare_archive() {
   java "-XX:DumpLoadedClassList=$WORK/bare.classlist" -cp "$BARE_CP" BareJavalin "$port" \
     > "$WORK/speed-bare-training.log" 2>&1 &
   pid=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.05; done
+  PIDS+=("$pid")
+  for _ in $(seq 1 1200); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/health" && break
+    kill -0 "$pid" 2>/dev/null || { say "the bare training run died, see $WORK/speed-bare-training.log"; exit 1; }
+    sleep 0.05
+  done
   curl -s -o /dev/null -d '{}' "http://127.0.0.1:$port/api/v1/image-to-video/kling/kling-video-effects/async"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   java -Xshare:dump "-XX:SharedClassListFile=$WORK/bare.classlist" "-XX:SharedArchiveFile=$WORK/bare.jsa" \
@@ -318,7 +332,8 @@ if [ "$STARTUP" = true ]; then
           old-jar) read -r wall cpu < <(first200 java -jar "$OLD_DIR/target/kling-effects-mock-server.jar") ;;
           base) read -r wall cpu < <(first200 java -jar "$BASE_JAR") ;;
           bare) read -r wall cpu < <(first200 java -cp "$JAR:$WORK/bare" BareJavalin) ;;
-          bare-archive) read -r wall cpu < <(first200 java "-XX:SharedArchiveFile=$WORK/bare.jsa" -Xlog:cds=off \
+          # -Xshare:on: an archive that does not fit stops the run instead of timing the handler without it.
+          bare-archive) read -r wall cpu < <(first200 java "-XX:SharedArchiveFile=$WORK/bare.jsa" -Xshare:on -Xlog:cds=off \
             -cp "$BARE_CP" BareJavalin) ;;
           floor) read -r wall cpu < <(first200 java -cp "$WORK/floor" HelloHealth) ;;
         esac
