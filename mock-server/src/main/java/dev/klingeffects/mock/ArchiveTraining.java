@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,9 @@ public final class ArchiveTraining {
         // The banner and access log belong to a person's terminal, not to the build log.
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
-        Main.main(new String[] {"--port", String.valueOf(port)});
+        // No environment twins: a KLING_MOCK_API_KEY or KLING_MOCK_ADMIN_TOKEN meant for the user's own runs
+        // would refuse these requests and fail the build, and the archive is for a default start.
+        Main.main(new String[] {"--port", String.valueOf(port)}, Map.of());
         int status = 0;
         try {
             expect(port, "GET", "/health", null, 200);

@@ -7,6 +7,7 @@ import dev.klingeffects.mock.conformance.ConformanceCommand;
 import dev.klingeffects.mock.conformance.ConformanceOptions;
 import java.net.BindException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -23,6 +24,11 @@ public final class Main {
      * @param args flags, see {@code --help}
      */
     public static void main(String[] args) {
+        main(args, System.getenv());
+    }
+
+    /** {@link #main(String[])} with the environment twins read from {@code env}. */
+    static void main(String[] args, Map<String, String> env) {
         // Jetty sizes its padding against false sharing by asking the platform MBean server whether oops are
         // compressed: starting JMX (and with it JFR's and JUL's management beans, ~250 classes) only for that
         // was a tenth of the start-up. They are compressed for every heap under 32 GB; a flag still wins.
@@ -42,7 +48,7 @@ public final class Main {
         Supplier<PreparedContract> contract = serving ? PreparedContract.packagedAside() : PreparedContract::packaged;
         CommandLine.ParseResult parsed;
         try {
-            parsed = SettingsParser.commandLine(System.getenv()).parseArgs(args);
+            parsed = SettingsParser.commandLine(env).parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             if (ConformanceOptions.NAME.equals(e.getCommandLine().getCommandName())) {
                 System.exit(ConformanceCommand.refuse(e, System.out));
