@@ -9,6 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,7 +34,7 @@ public final class ArchiveTraining {
     /**
      * Starts the mock, exercises it, exits with 0 (or 1 when an answer was not the expected one).
      *
-     * @param args ignored
+     * @param args optionally, the file to copy the build JDK's {@code release} to, for the launcher to compare
      */
     public static void main(String[] args) throws IOException {
         int port;
@@ -47,6 +50,9 @@ public final class ArchiveTraining {
         Main.main(new String[] {"--port", String.valueOf(port)}, Map.of());
         int status = 0;
         try {
+            if (args.length > 0) {
+                recordJdk(Path.of(args[0]));
+            }
             expect(port, "GET", "/health", null, 200);
             String png = Base64.getEncoder().encodeToString(tinyPng());
             String answer = expect(port, "POST", SUBMIT,
@@ -70,6 +76,20 @@ public final class ArchiveTraining {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /**
+     * Copies the {@code release} file of the JDK that runs this (the build's, which makes the archive) to
+     * {@code target}: the launcher compares it with its own JDK's, because an archive made by another JDK
+     * is refused together with that JDK's own archive, which would start the mock slower than without any.
+     */
+    private static void recordJdk(Path target) throws IOException {
+        Path release = Path.of(System.getProperty("java.home"), "release");
+        if (Files.isRegularFile(release)) {
+            Files.copy(release, target, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            Files.deleteIfExists(target);
+        }
     }
 
     /** One request on its own connection; @return the answer's body */
