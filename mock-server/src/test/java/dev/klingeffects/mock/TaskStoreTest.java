@@ -130,6 +130,48 @@ class TaskStoreTest {
     }
 
     @Test
+    void evictsAParkedTaskTheAdminApiFinishedBeforeAnOlderUnfinishedOne() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        store.add(finishingIn("slow-1", now, 1000));
+        store.add(finishingIn("slow-2", now, 1000));
+        store.add(finishingIn("quick", now, 10));
+        clock.advance(Duration.ofMillis(10));
+        // Evicts "quick", the one finished task, and parks the two unfinished ones met before it.
+        store.add(finishingIn("slow-3", clock.now(), 1000));
+
+        store.replace(store.find("slow-2").orElseThrow().forcedTo(TaskStatus.SUCCESS, null, clock.now()));
+        store.add(finishingIn("slow-4", clock.now(), 1000));
+
+        assertThat(store.find("quick")).isEmpty();
+        assertThat(store.find("slow-2")).as("finished by the admin API while parked, so it goes first").isEmpty();
+        assertThat(store.find("slow-1")).isPresent();
+        assertThat(store.find("slow-3")).isPresent();
+        assertThat(store.find("slow-4")).isPresent();
+    }
+
+    @Test
+    void evictsAParkedTaskFromTheMillisecondItFinishesBeforeAnOlderUnfinishedOne() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        store.add(finishingIn("slow-1", now, 1000));
+        store.add(finishingIn("edge", now, 20));
+        store.add(finishingIn("quick", now, 10));
+        clock.advance(Duration.ofMillis(10));
+        store.add(finishingIn("slow-2", clock.now(), 1000)); // evicts "quick", parks "slow-1" and "edge"
+
+        clock.advance(Duration.ofMillis(10));
+        store.add(finishingIn("slow-3", clock.now(), 1000));
+
+        assertThat(store.find("edge")).as("finished this very millisecond, so it goes first").isEmpty();
+        assertThat(store.find("slow-1")).isPresent();
+        assertThat(store.find("slow-2")).isPresent();
+        assertThat(store.find("slow-3")).isPresent();
+    }
+
+    @Test
     void evictsUnfinishedTasksOldestFirstWhileNoneCanHaveFinished() {
         MockClock clock = new MockClock(true);
         TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
