@@ -1,0 +1,98 @@
+package dev.klingeffects.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingeffects.mock.auth.KeyId;
+import dev.klingeffects.mock.tasks.MockClock;
+import dev.klingeffects.mock.tasks.Task;
+import dev.klingeffects.mock.tasks.TaskStatus;
+import dev.klingeffects.mock.tasks.TaskStore;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A replacement changes the map before it takes the eviction lock: an eviction that runs in between must not
+ * leave the store believing no task is finished once the replacement is done.
+ */
+class TaskStoreReplaceRaceTest {
+
+    private static Task finishingIn(String id, long now, long millis) {
+        return new Task(id, KeyId.of("a"), "pet_lion_pro", 5, now, now, now + millis, TaskStatus.SUCCESS, null, null, "t");
+    }
+
+    /**
+     * Runs {@code replace} on another thread and {@code meanwhile} on this one after the replacement changed the
+     * map but before it took the eviction lock: the lock is held here (it is reentrant for this thread's
+     * eviction) until the other thread waits for it.
+     */
+    private static void replaceAround(TaskStore store, Task replacement, Runnable meanwhile) throws Exception {
+        Field field = TaskStore.class.getDeclaredField("evicting");
+        field.setAccessible(true);
+        Object evicting = field.get(store);
+        Thread replacing = new Thread(() -> store.replace(replacement), "replacing");
+        synchronized (evicting) {
+            replacing.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            // The only monitor replace() can block on is the eviction lock, reached after the map changed.
+            while (replacing.getState() != Thread.State.BLOCKED) {
+                assertThat(System.nanoTime()).as("replace() reaches the eviction lock").isLessThan(deadline);
+                assertThat(replacing.getState()).isNotEqualTo(Thread.State.TERMINATED);
+                Thread.onSpinWait();
+            }
+            meanwhile.run();
+        }
+        replacing.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(replacing.isAlive()).isFalse();
+    }
+
+    @Test
+    void evictsAParkedTaskFinishedByAReplacementThatAnEvictionRanInsideOf() throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(4, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        store.add(finishingIn("slow-1", now, 2000));
+        store.add(finishingIn("slow-2", now, 2000));
+        store.add(finishingIn("forced", now, 1000));
+        store.add(finishingIn("quick", now, 10));
+        clock.advance(Duration.ofMillis(10));
+        store.add(finishingIn("new-1", clock.now(), 2000)); // evicts "quick", parks the other three
+        Task finished = store.find("forced").orElseThrow().forcedTo(TaskStatus.SUCCESS, null, clock.now());
+
+        // Ordered before the replacement, this eviction rightly takes the oldest unfinished task.
+        replaceAround(store, finished, () -> store.add(finishingIn("new-2", clock.now(), 2000)));
+        assertThat(store.find("slow-1")).isEmpty();
+
+        store.add(finishingIn("new-3", clock.now(), 2000));
+        store.add(finishingIn("new-4", clock.now(), 2000));
+
+        assertThat(store.find("forced")).as("finished by the admin API, so it goes before any unfinished one").isEmpty();
+        assertThat(store.find("slow-2")).as("unfinished while a finished task was held").isPresent();
+        assertThat(store.size()).isEqualTo(4);
+    }
+
+    @Test
+    void evictsAParkedTaskFinishedByAReplacementRightAfterAParkedOneFinished() throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(5, Duration.ofDays(7).toMillis(), clock);
+        long now = clock.now();
+        store.add(finishingIn("slow-1", now, 2000));
+        store.add(finishingIn("slow-2", now, 2000));
+        store.add(finishingIn("forced", now, 1000));
+        store.add(finishingIn("edge", now, 20));
+        store.add(finishingIn("quick", now, 10));
+        clock.advance(Duration.ofMillis(10));
+        store.add(finishingIn("new-1", clock.now(), 2000)); // evicts "quick", parks the other four
+        clock.advance(Duration.ofMillis(10));
+        store.add(finishingIn("new-2", clock.now(), 2000)); // evicts "edge" from the parked ones
+        Task finished = store.find("forced").orElseThrow().forcedTo(TaskStatus.SUCCESS, null, clock.now());
+
+        replaceAround(store, finished, () -> store.add(finishingIn("new-3", clock.now(), 2000)));
+        store.add(finishingIn("new-4", clock.now(), 2000));
+
+        assertThat(store.find("forced")).as("finished by the admin API, so it goes before any unfinished one").isEmpty();
+        assertThat(store.find("slow-2")).as("unfinished while a finished task was held").isPresent();
+        assertThat(store.size()).isEqualTo(5);
+    }
+}
