@@ -109,8 +109,7 @@ public final class TaskStore {
             enqueue(task);
             evictIfOverCapacity();
         } else {
-            noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
-            lookAgainAtParked();
+            lookAgainAt(task);
         }
         return true;
     }
@@ -231,11 +230,17 @@ public final class TaskStore {
         evictOldestUnfinished();
     }
 
-    /** A replaced task may be parked: the next eviction that looks for a finished task looks there too. */
-    private void lookAgainAtParked() {
+    /**
+     * A replaced task may be parked: the next eviction that looks for a finished task looks there too. The bounds
+     * are lowered under the eviction lock, after the map changed: lowered before it, an eviction running in
+     * between (and reading the parked task's old finish) raised them again past the replacement's finish, and
+     * unfinished tasks went while the replaced one, finished, was held.
+     */
+    private void lookAgainAt(Task replacement) {
         synchronized (evicting) {
             parkedNoneFinishedBefore = Long.MIN_VALUE;
             parkedOutOfDate = true;
+            noneFinishedBefore.accumulateAndGet(finishedFrom(replacement), Math::min);
         }
     }
 
@@ -384,8 +389,7 @@ public final class TaskStore {
     /** Replaces a task, e.g. with a forced state. */
     public void replace(Task task) {
         tasks.computeIfPresent(task.id(), (id, held) -> new Held(task, held.seq()));
-        noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
-        lookAgainAtParked();
+        lookAgainAt(task);
         if (task.forcedStatus() != null && !task.forcedStatus().finished()) {
             unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
         }
