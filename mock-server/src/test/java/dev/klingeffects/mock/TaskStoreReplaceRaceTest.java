@@ -94,4 +94,23 @@ class TaskStoreReplaceRaceTest {
         assertThat(store.find("slow-2")).as("unfinished while a finished task was held").isPresent();
         assertThat(store.size()).isEqualTo(5);
     }
+
+    @Test
+    void evictsTheOldestUnfinishedTaskRatherThanOnePlantedAgainUnderAnExpiredTasksId() {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(2, 100, clock);
+        long now = clock.now();
+        store.addOrReplaceOwn(finishingIn("planted", now, 10));
+        store.add(finishingIn("oldest", now, 10_000));
+        clock.advance(Duration.ofMillis(110));
+        assertThat(store.find("planted")).as("expired").isEmpty();
+        // The provider state set up again: a new task under the id, whose old place in the eviction order stayed.
+        store.addOrReplaceOwn(finishingIn("planted", clock.now(), 10_000));
+
+        store.add(finishingIn("newest", clock.now(), 10_000));
+
+        assertThat(store.find("oldest")).as("the oldest unfinished task").isEmpty();
+        assertThat(store.find("planted")).as("planted after \"oldest\"").isPresent();
+        assertThat(store.find("newest")).isPresent();
+    }
 }
