@@ -29,17 +29,24 @@ public final class TaskStore {
     /** Eviction is logged at most this often, with running counts, so a busy mock does not flood its log. */
     private static final long LOG_EVERY_NANOS = 60_000_000_000L;
 
-    /** A task with its place in the order of arrival, which pages of listings follow. */
-    private record Held(Task task, long seq) {}
+    /**
+     * A task with its place in the order of arrival, which pages of listings follow, and the place it was queued
+     * for eviction with, kept through replacements: an id expired and planted again is queued again, and its old
+     * place, still queued or parked, must not pass for the new task's.
+     */
+    private record Held(Task task, long seq, long queuedAs) {}
+
+    /** An id in the eviction order, with the place it was queued as. */
+    private record Queued(String id, long queuedAs) {}
 
     /**
      * A parked task's id with the earliest instant it can be finished, as it was when parked: a scan for a
      * finished task skips, without looking the task up, every one that cannot be finished yet.
      */
-    private record Parked(String id, long finishedFrom) {}
+    private record Parked(String id, long queuedAs, long finishedFrom) {}
 
     private final Map<String, Held> tasks = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> evictionOrder = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> evictionOrder = new ConcurrentLinkedQueue<>();
     /** The queue's length: {@link ConcurrentLinkedQueue#size()} walks every node, 50,000 of them per eviction. */
     private final AtomicInteger queued = new AtomicInteger();
     /**
@@ -90,13 +97,16 @@ public final class TaskStore {
     public boolean addOrReplaceOwn(Task task) {
         boolean[] taken = new boolean[1];
         Held[] replaced = new Held[1];
+        Held[] added = new Held[1];
         tasks.compute(task.id(), (id, held) -> {
             if (held != null && !held.task().owner().equals(task.owner())) {
                 taken[0] = true;
                 return held;
             }
             replaced[0] = held;
-            return new Held(task, sequence.incrementAndGet());
+            long seq = sequence.incrementAndGet();
+            added[0] = new Held(task, seq, held != null ? held.queuedAs() : seq);
+            return added[0];
         });
         if (taken[0]) {
             return false;
@@ -104,9 +114,10 @@ public final class TaskStore {
         if (!task.statusAt(clock.now()).finished()) {
             unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
         }
-        // A replaced task keeps its place in the eviction order: one id is never queued twice.
+        // A replaced task keeps its place in the eviction order; a new one (perhaps an expired one's id planted
+        // again, whose old place is still queued) gets its own.
         if (replaced[0] == null) {
-            enqueue(task);
+            enqueue(task, added[0].queuedAs());
             evictIfOverCapacity();
         } else {
             lookAgainAt(task);
@@ -131,6 +142,7 @@ public final class TaskStore {
      */
     public Unfinished addWithin(Task task, int limit) {
         Unfinished[] refused = new Unfinished[1];
+        long[] queuedAs = new long[1];
         long now = clock.now();
         unfinishedByOwner.compute(task.owner(), (owner, ids) -> {
             Set<String> unfinished = ids != null ? ids : ConcurrentHashMap.newKeySet();
@@ -141,7 +153,9 @@ public final class TaskStore {
                     return unfinished.isEmpty() ? null : unfinished;
                 }
             }
-            tasks.put(task.id(), new Held(task, sequence.incrementAndGet()));
+            long seq = sequence.incrementAndGet();
+            queuedAs[0] = seq;
+            tasks.put(task.id(), new Held(task, seq, seq));
             if (!task.statusAt(now).finished()) {
                 unfinished.add(task.id());
             }
@@ -150,14 +164,14 @@ public final class TaskStore {
         if (refused[0] != null) {
             return refused[0];
         }
-        enqueue(task);
+        enqueue(task, queuedAs[0]);
         evictIfOverCapacity();
         return null;
     }
 
     /** Queued before the bound is lowered, so a scan that reset the bound either sees the task or its finish. */
-    private void enqueue(Task task) {
-        evictionOrder.add(task.id());
+    private void enqueue(Task task, long queuedAs) {
+        evictionOrder.add(new Queued(task.id(), queuedAs));
         queued.incrementAndGet();
         noneFinishedBefore.accumulateAndGet(finishedFrom(task), Math::min);
     }
@@ -170,12 +184,18 @@ public final class TaskStore {
         return task.finishesAt();
     }
 
-    private String pollQueue() {
-        String id = evictionOrder.poll();
-        if (id != null) {
+    private Queued pollQueue() {
+        Queued entry = evictionOrder.poll();
+        if (entry != null) {
             queued.decrementAndGet();
         }
-        return id;
+        return entry;
+    }
+
+    /** @return the task an eviction entry stands for, or null when it is gone (an id planted again has a new entry) */
+    private Held heldFor(String id, long queuedAs) {
+        Held held = tasks.get(id);
+        return held != null && held.queuedAs() == queuedAs ? held : null;
     }
 
     private Unfinished count(Set<String> ids, long now) {
@@ -249,9 +269,9 @@ public final class TaskStore {
         int count = parked.size();
         for (int i = 0; i < count; i++) {
             Parked entry = parked.pollFirst();
-            Held held = tasks.get(entry.id());
+            Held held = heldFor(entry.id(), entry.queuedAs());
             if (held != null) {
-                parked.addLast(new Parked(entry.id(), finishedFrom(held.task())));
+                parked.addLast(new Parked(entry.id(), entry.queuedAs(), finishedFrom(held.task())));
             }
         }
         parkedOutOfDate = false;
@@ -275,7 +295,7 @@ public final class TaskStore {
                 continue;
             }
             String id = entry.id();
-            Held held = tasks.get(id);
+            Held held = heldFor(id, entry.queuedAs());
             if (held == null) {
                 it.remove();
             } else if (held.task().statusAt(now).finished()) {
@@ -298,11 +318,12 @@ public final class TaskStore {
     private boolean evictFinishedQueued(long now) {
         int length = queued.get();
         for (int looked = 0; looked < length; looked++) {
-            String id = pollQueue();
-            if (id == null) {
+            Queued entry = pollQueue();
+            if (entry == null) {
                 return false;
             }
-            Held held = tasks.get(id);
+            String id = entry.id();
+            Held held = heldFor(id, entry.queuedAs());
             if (held == null) {
                 continue;
             }
@@ -313,7 +334,7 @@ public final class TaskStore {
                 return true;
             }
             long finishedFrom = finishedFrom(held.task());
-            parked.addLast(new Parked(id, finishedFrom));
+            parked.addLast(new Parked(id, entry.queuedAs(), finishedFrom));
             parkedNoneFinishedBefore = Math.min(parkedNoneFinishedBefore, finishedFrom);
         }
         return false;
@@ -322,12 +343,21 @@ public final class TaskStore {
     /** Drops the oldest task held, which the caller knows to be unfinished: the first parked, else the queue's head. */
     private void evictOldestUnfinished() {
         String id;
+        long queuedAs;
         do {
-            id = parked.isEmpty() ? pollQueue() : parked.pollFirst().id();
-            if (id == null) {
-                return;
+            if (parked.isEmpty()) {
+                Queued entry = pollQueue();
+                if (entry == null) {
+                    return;
+                }
+                id = entry.id();
+                queuedAs = entry.queuedAs();
+            } else {
+                Parked entry = parked.pollFirst();
+                id = entry.id();
+                queuedAs = entry.queuedAs();
             }
-        } while (!tasks.containsKey(id));
+        } while (heldFor(id, queuedAs) == null);
         remove(id);
         evictedUnfinished.incrementAndGet();
         logEvictions();
@@ -388,7 +418,7 @@ public final class TaskStore {
 
     /** Replaces a task, e.g. with a forced state. */
     public void replace(Task task) {
-        tasks.computeIfPresent(task.id(), (id, held) -> new Held(task, held.seq()));
+        tasks.computeIfPresent(task.id(), (id, held) -> new Held(task, held.seq(), held.queuedAs()));
         lookAgainAt(task);
         if (task.forcedStatus() != null && !task.forcedStatus().finished()) {
             unfinishedByOwner.computeIfAbsent(task.owner(), owner -> ConcurrentHashMap.newKeySet()).add(task.id());
