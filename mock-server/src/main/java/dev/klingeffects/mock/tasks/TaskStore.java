@@ -40,10 +40,10 @@ public final class TaskStore {
     private record Queued(String id, long queuedAs) {}
 
     /**
-     * A parked task's id with the earliest instant it can be finished, as it was when parked: a scan for a
-     * finished task skips, without looking the task up, every one that cannot be finished yet.
+     * A parked task's eviction entry with the earliest instant it can be finished, as it was when parked: a scan
+     * for a finished task skips, without looking the task up, every one that cannot be finished yet.
      */
-    private record Parked(String id, long queuedAs, long finishedFrom) {}
+    private record Parked(Queued entry, long finishedFrom) {}
 
     private final Map<String, Held> tasks = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Queued> evictionOrder = new ConcurrentLinkedQueue<>();
@@ -193,9 +193,9 @@ public final class TaskStore {
     }
 
     /** @return the task an eviction entry stands for, or null when it is gone (an id planted again has a new entry) */
-    private Held heldFor(String id, long queuedAs) {
-        Held held = tasks.get(id);
-        return held != null && held.queuedAs() == queuedAs ? held : null;
+    private Held heldFor(Queued entry) {
+        Held held = tasks.get(entry.id());
+        return held != null && held.queuedAs() == entry.queuedAs() ? held : null;
     }
 
     private Unfinished count(Set<String> ids, long now) {
@@ -268,10 +268,10 @@ public final class TaskStore {
     private void refreshParked() {
         int count = parked.size();
         for (int i = 0; i < count; i++) {
-            Parked entry = parked.pollFirst();
-            Held held = heldFor(entry.id(), entry.queuedAs());
+            Queued entry = parked.pollFirst().entry();
+            Held held = heldFor(entry);
             if (held != null) {
-                parked.addLast(new Parked(entry.id(), entry.queuedAs(), finishedFrom(held.task())));
+                parked.addLast(new Parked(entry, finishedFrom(held.task())));
             }
         }
         parkedOutOfDate = false;
@@ -287,15 +287,15 @@ public final class TaskStore {
         }
         long earliest = Long.MAX_VALUE;
         for (var it = parked.iterator(); it.hasNext(); ) {
-            Parked entry = it.next();
+            Parked parkedTask = it.next();
             // Right after a finished one went, every parked task is looked at again: most cannot have
             // finished yet, and a lookup for each was 6 % of a submit's CPU in a full store.
-            if (entry.finishedFrom() > now) {
-                earliest = Math.min(earliest, entry.finishedFrom());
+            if (parkedTask.finishedFrom() > now) {
+                earliest = Math.min(earliest, parkedTask.finishedFrom());
                 continue;
             }
-            String id = entry.id();
-            Held held = heldFor(id, entry.queuedAs());
+            String id = parkedTask.entry().id();
+            Held held = heldFor(parkedTask.entry());
             if (held == null) {
                 it.remove();
             } else if (held.task().statusAt(now).finished()) {
@@ -323,7 +323,7 @@ public final class TaskStore {
                 return false;
             }
             String id = entry.id();
-            Held held = heldFor(id, entry.queuedAs());
+            Held held = heldFor(entry);
             if (held == null) {
                 continue;
             }
@@ -334,7 +334,7 @@ public final class TaskStore {
                 return true;
             }
             long finishedFrom = finishedFrom(held.task());
-            parked.addLast(new Parked(id, entry.queuedAs(), finishedFrom));
+            parked.addLast(new Parked(entry, finishedFrom));
             parkedNoneFinishedBefore = Math.min(parkedNoneFinishedBefore, finishedFrom);
         }
         return false;
@@ -342,23 +342,14 @@ public final class TaskStore {
 
     /** Drops the oldest task held, which the caller knows to be unfinished: the first parked, else the queue's head. */
     private void evictOldestUnfinished() {
-        String id;
-        long queuedAs;
+        Queued entry;
         do {
-            if (parked.isEmpty()) {
-                Queued entry = pollQueue();
-                if (entry == null) {
-                    return;
-                }
-                id = entry.id();
-                queuedAs = entry.queuedAs();
-            } else {
-                Parked entry = parked.pollFirst();
-                id = entry.id();
-                queuedAs = entry.queuedAs();
+            entry = parked.isEmpty() ? pollQueue() : parked.pollFirst().entry();
+            if (entry == null) {
+                return;
             }
-        } while (heldFor(id, queuedAs) == null);
-        remove(id);
+        } while (heldFor(entry) == null);
+        remove(entry.id());
         evictedUnfinished.incrementAndGet();
         logEvictions();
     }
