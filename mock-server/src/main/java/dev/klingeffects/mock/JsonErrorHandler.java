@@ -4,6 +4,7 @@ import dev.klingeffects.contract.ContractError;
 import dev.klingeffects.mock.http.Reply;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -30,6 +31,14 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
+        if (cause instanceof EofException) {
+            // The connection is closing under a request still waiting for its answer: a delayed answer when
+            // the stop's grace ran out, or a client that went away. Nobody asked for a 500 and none happened
+            // in the mock: the connection is cut, as a server going down cuts it.
+            request.getConnectionMetaData().getConnection().getEndPoint().close(cause);
+            callback.failed(cause);
+            return;
+        }
         ContractError error = ErrorMapping.forStatus(code, maxBodyBytes);
         response.setStatus(error.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -6,18 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingeffects.contract.ContractSpec;
 import dev.klingeffects.mock.config.SettingsParser;
+import dev.klingeffects.mock.support.Eventually;
 import dev.klingeffects.mock.support.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** A stop lets an upload that keeps its rate finish within the grace, and idle connections hold nothing up. */
+/**
+ * A stop lets an upload that keeps its rate finish within the grace, idle connections hold nothing up, and what
+ * is still waiting when the grace ends is cut.
+ */
 class GracefulStopTest {
 
     private static MockServer start(String grace) {
@@ -64,6 +71,36 @@ class GracefulStopTest {
         server.stop();
 
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_000);
+    }
+
+    @Test
+    void delayedAnswersStillWaitingWhenTheGraceEndsAreCutNotAnsweredWithAMadeUp500() throws Exception {
+        MockServer server = start("0");
+        byte[] body = paddedSubmit(200);
+        byte[] request = ("POST " + SUBMIT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + KEY
+                + "\r\nContent-Type: application/json\r\nPrefer: delay=60000\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        // Whether Jetty's error page reaches a client before its connection closes is a race that the page
+        // mostly wins; six clients make a pass by luck of that race all but impossible.
+        List<RawHttp.OpenRequest> delayed = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                delayed.add(RawHttp.open(server.port(), request));
+                assertThat(delayed.get(i).send(body)).isTrue();
+            }
+            Eventually.await("six delayed submits in flight", Duration.ofSeconds(10),
+                    () -> server.requestsInFlight() == 6);
+
+            server.stop();
+
+            for (RawHttp.OpenRequest client : delayed) {
+                RawHttp.Answer answer = client.answer();
+                assertThat(answer.status()).as("answered %s: %s", answer.status(), answer.body()).isEqualTo(-1);
+                assertThat(answer.body()).isEmpty();
+            }
+        } finally {
+            delayed.forEach(RawHttp.OpenRequest::close);
+        }
     }
 
     private static byte[] paddedSubmit(int size) {
