@@ -9,12 +9,14 @@ import dev.klingeffects.mock.tasks.TaskStatus;
 import dev.klingeffects.mock.tasks.TaskStore;
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * A replacement changes the map before it takes the eviction lock: an eviction that runs in between must not
- * leave the store believing no task is finished once the replacement is done.
+ * leave the store believing no task is finished once the replacement is done, nor remove the replacement on
+ * the strength of what it read before.
  */
 class TaskStoreReplaceRaceTest {
 
@@ -112,5 +114,87 @@ class TaskStoreReplaceRaceTest {
         assertThat(store.find("oldest")).as("the oldest unfinished task").isEmpty();
         assertThat(store.find("planted")).as("planted after \"oldest\"").isPresent();
         assertThat(store.find("newest")).isPresent();
+    }
+
+    /** The store's map, which runs {@code then} once, right after a read of {@code key} (past the first {@code passOver}). */
+    private static final class ActingAfterRead<V> extends ConcurrentHashMap<String, V> {
+        private String key;
+        private int passOver;
+        private Runnable then;
+
+        @Override
+        public V get(Object wanted) {
+            V value = super.get(wanted);
+            if (wanted.equals(key) && passOver-- == 0) {
+                key = null;
+                then.run();
+            }
+            return value;
+        }
+    }
+
+    /** Puts a map into the store, before any task, that acts on the store right after a task's first read. */
+    private static ActingAfterRead<Object> actingAfterRead(TaskStore store) throws Exception {
+        Field field = TaskStore.class.getDeclaredField("tasks");
+        field.setAccessible(true);
+        ActingAfterRead<Object> map = new ActingAfterRead<>();
+        field.set(store, map);
+        return map;
+    }
+
+    @Test
+    void anEvictionKeepsATaskTheAdminApiHeldUnfinishedAfterTheEvictionReadItFinished() throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(3, Duration.ofDays(7).toMillis(), clock);
+        ActingAfterRead<Object> map = actingAfterRead(store);
+        long now = clock.now();
+        store.add(finishingIn("held", now, 10));
+        store.add(finishingIn("done", now, 10));
+        store.add(finishingIn("slow", now, 2000));
+        clock.advance(Duration.ofMillis(10));
+        Task processing = store.find("held").orElseThrow().forcedTo(TaskStatus.PROCESSING, null, clock.now());
+        map.key = "held";
+        map.then = () -> store.replace(processing);
+
+        store.add(finishingIn("new", clock.now(), 2000));
+
+        assertThat(store.find("held")).as("held processing by the admin API").contains(processing);
+        assertThat(store.find("done")).as("the oldest finished task").isEmpty();
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
+    void anExpiredTaskFoundJustBeforeItsIdIsPlantedAgainLeavesTheNewTask() throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(10, 100, clock);
+        ActingAfterRead<Object> map = actingAfterRead(store);
+        store.addOrReplaceOwn(finishingIn("planted", clock.now(), 10));
+        clock.advance(Duration.ofMillis(110));
+        Task plantedAgain = finishingIn("planted", clock.now(), 10_000);
+        map.key = "planted";
+        map.then = () -> store.addOrReplaceOwn(plantedAgain);
+
+        assertThat(store.find("planted")).as("expired when it was read").isEmpty();
+
+        assertThat(store.find("planted")).contains(plantedAgain);
+    }
+
+    @Test
+    void anEvictionOfTheOldestUnfinishedTaskTakesItEvenWhenReplacedAfterItWasRead() throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(2, Duration.ofDays(7).toMillis(), clock);
+        ActingAfterRead<Object> map = actingAfterRead(store);
+        store.add(finishingIn("oldest", clock.now(), 2000));
+        store.add(finishingIn("older", clock.now(), 2000));
+        Task processing = store.find("oldest").orElseThrow().forcedTo(TaskStatus.PROCESSING, null, clock.now());
+        map.key = "oldest";
+        map.passOver = 1; // the first read finds it unfinished and parks it; the second is the eviction's
+        map.then = () -> store.replace(processing);
+
+        store.add(finishingIn("new", clock.now(), 2000));
+
+        assertThat(store.find("oldest")).as("the oldest unfinished task, replaced or not").isEmpty();
+        assertThat(store.find("older")).isPresent();
+        assertThat(store.size()).isEqualTo(2);
     }
 }

@@ -298,9 +298,8 @@ public final class TaskStore {
             Held held = heldFor(parkedTask.entry());
             if (held == null) {
                 it.remove();
-            } else if (held.task().statusAt(now).finished()) {
+            } else if (held.task().statusAt(now).finished() && remove(id, held)) {
                 it.remove();
-                remove(id);
                 evictedFinished.incrementAndGet();
                 logEvictions();
                 // Parked tasks after this one were not looked at: the next eviction looks again.
@@ -327,8 +326,8 @@ public final class TaskStore {
             if (held == null) {
                 continue;
             }
-            if (held.task().statusAt(now).finished()) {
-                remove(id);
+            // A task replaced since it was read here (the admin API holding it unfinished) is parked instead.
+            if (held.task().statusAt(now).finished() && remove(id, held)) {
                 evictedFinished.incrementAndGet();
                 logEvictions();
                 return true;
@@ -342,16 +341,20 @@ public final class TaskStore {
 
     /** Drops the oldest task held, which the caller knows to be unfinished: the first parked, else the queue's head. */
     private void evictOldestUnfinished() {
-        Queued entry;
-        do {
-            entry = parked.isEmpty() ? pollQueue() : parked.pollFirst().entry();
+        while (true) {
+            Queued entry = parked.isEmpty() ? pollQueue() : parked.pollFirst().entry();
             if (entry == null) {
                 return;
             }
-        } while (heldFor(entry) == null);
-        remove(entry.id());
-        evictedUnfinished.incrementAndGet();
-        logEvictions();
+            // Read again when a replacement came between the read and the removal: it keeps the task's place.
+            for (Held held = heldFor(entry); held != null; held = heldFor(entry)) {
+                if (remove(entry.id(), held)) {
+                    evictedUnfinished.incrementAndGet();
+                    logEvictions();
+                    return;
+                }
+            }
+        }
     }
 
     /** Called with the eviction lock held. */
@@ -371,15 +374,22 @@ public final class TaskStore {
         }
     }
 
-    private void remove(String id) {
-        Held removed = tasks.remove(id);
-        if (removed != null) {
-            // Drop an owner's entry with its last task, so many one-off keys leave nothing behind.
-            unfinishedByOwner.computeIfPresent(removed.task().owner(), (owner, ids) -> {
-                ids.remove(id);
-                return ids.isEmpty() ? null : ids;
-            });
+    /**
+     * Removes the task only as {@code held} read it: one replaced or planted again since then is another task,
+     * which a check made on the old one says nothing about.
+     *
+     * @return whether it was removed
+     */
+    private boolean remove(String id, Held held) {
+        if (!tasks.remove(id, held)) {
+            return false;
         }
+        // Drop an owner's entry with its last task, so many one-off keys leave nothing behind.
+        unfinishedByOwner.computeIfPresent(held.task().owner(), (owner, ids) -> {
+            ids.remove(id);
+            return ids.isEmpty() ? null : ids;
+        });
+        return true;
     }
 
     /**
@@ -392,7 +402,7 @@ public final class TaskStore {
             return Optional.empty();
         }
         if (expired(held.task(), clock.now())) {
-            remove(id);
+            remove(id, held);
             return Optional.empty();
         }
         return Optional.of(held.task());
