@@ -153,7 +153,9 @@ MIX_TEXT[large]="10 MB Base64 images: single-image submit of a 13,981,061-byte b
 {
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); java: $(java -version 2>&1 | head -1); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-  echo "- each mix: ${WARMUP}s warm-up per server, then $ROUNDS round(s) of ${DURATION}s per server, order rotating; wrk and all servers share the cores"
+  if [ -n "${MIXES// /}" ]; then
+    echo "- each mix: ${WARMUP}s warm-up per server, then $ROUNDS round(s) of ${DURATION}s per server, order rotating; wrk and all servers share the cores"
+  fi
   echo
 } > "$WORK/speed.md"
 

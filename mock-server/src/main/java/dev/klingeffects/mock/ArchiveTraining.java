@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.regex.Pattern;
 public final class ArchiveTraining {
 
     private static final Pattern TASK_ID = Pattern.compile("\"task_id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final String SUBMIT = "/api/v1/image-to-video/kling/kling-video-effects/async";
 
     private ArchiveTraining() {}
@@ -37,17 +37,21 @@ public final class ArchiveTraining {
      * @param args optionally, the file to copy the build JDK's {@code release} to, for the launcher to compare
      */
     public static void main(String[] args) throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
         PrintStream err = System.err;
-        // The banner and access log belong to a person's terminal, not to the build log.
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        // The banner and access log belong to a person's terminal, not to the build log; the banner says the port.
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        // Port 0, as a port picked here and closed could be taken by another process before the mock binds it.
         // No environment twins: a KLING_MOCK_API_KEY or KLING_MOCK_ADMIN_TOKEN meant for the user's own runs
         // would refuse these requests and fail the build, and the archive is for a default start.
-        Main.main(new String[] {"--port", String.valueOf(port)}, Map.of());
+        Main.main(new String[] {"--port", "0"}, Map.of());
+        Matcher listening = LISTENING.matcher(banner.toString(StandardCharsets.UTF_8));
+        if (!listening.find()) {
+            err.println("class-data archive training: the mock did not say where it listens");
+            System.exit(1);
+        }
+        int port = Integer.parseInt(listening.group(1));
         int status = 0;
         try {
             if (args.length > 0) {
