@@ -17,9 +17,17 @@ public final class EffectCatalog {
     /** Names longer than this are never near a catalog name: no suggestion, and no work to find none. */
     private static final int MAX_COMPARED_CHARS = 64;
     private final Map<String, Effect> effects;
+    /** The names in catalog order, and the characters each holds ({@link #charSet}), for the suggestion's search. */
+    private final String[] names;
+    private final long[] charSets;
 
     private EffectCatalog(Map<String, Effect> effects) {
         this.effects = Collections.unmodifiableMap(effects);
+        this.names = effects.keySet().toArray(String[]::new);
+        this.charSets = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            charSets[i] = charSet(names[i]);
+        }
     }
 
     /**
@@ -86,13 +94,21 @@ public final class EffectCatalog {
         if (effects.containsKey(unknown + "_pro")) {
             return Optional.of(unknown + "_pro");
         }
+        if (unknown.length() > MAX_COMPARED_CHARS) {
+            return Optional.empty();
+        }
         String best = null;
         int bestDistance = 3;
+        long unknownChars = charSet(unknown);
         // Two rows for all the comparisons of this call, rather than two per name.
         int[] previous = new int[MAX_COMPARED_CHARS + 1];
         int[] current = new int[MAX_COMPARED_CHARS + 1];
-        for (String name : effects.keySet()) {
-            if (Math.abs(name.length() - unknown.length()) >= bestDistance) {
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            // Two cheap lower bounds of the distance first: an edit changes the length by at most one, and
+            // the set of characters by at most two (one gone, one new). Most names fail one of them.
+            if (Math.abs(name.length() - unknown.length()) >= bestDistance
+                    || (Long.bitCount(unknownChars ^ charSets[i]) + 1) / 2 >= bestDistance) {
                 continue;
             }
             int distance = editDistance(unknown, name, bestDistance, previous, current);
@@ -102,6 +118,18 @@ public final class EffectCatalog {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The characters of {@code name} as bits, by the low six bits of each (a shift's distance): characters that
+     * share a bit only make the bound drawn from it lower, never wrong.
+     */
+    private static long charSet(String name) {
+        long set = 0;
+        for (int i = 0; i < name.length(); i++) {
+            set |= 1L << name.charAt(i);
+        }
+        return set;
     }
 
     /**
