@@ -34,6 +34,7 @@ final class SubmitTaskHandler implements Handler {
     private final BodyReader bodies;
     private final PlannedOutcomes plans;
     private final RouteFaults faults;
+    private final ContractError tooLarge;
 
     SubmitTaskHandler(ContractSpec.Operation operation, ApiGate gate, SubmitValidator validator, TaskStore store, Lifecycle lifecycle, MockClock clock, TaskViews views, Links links,
                       int concurrentLimit, BodyReader bodies, PlannedOutcomes plans, RouteFaults faults) {
@@ -41,6 +42,7 @@ final class SubmitTaskHandler implements Handler {
         this.operation = operation;
         this.gate = gate;
         this.validator = validator;
+        this.tooLarge = ContractError.payloadTooLarge(validator.maxBodyBytes());
         this.store = store;
         this.lifecycle = lifecycle;
         this.clock = clock;
@@ -87,7 +89,7 @@ final class SubmitTaskHandler implements Handler {
 
     /** @return the body, or the refusal of one too large, slow or beyond the upload limits */
     private BodyReader.Result readBody(Context ctx) {
-        return bodies.read(ctx, validator.maxBodyBytes(), ContractError.payloadTooLarge(validator.maxBodyBytes()));
+        return bodies.read(ctx, validator.maxBodyBytes(), tooLarge);
     }
 
     private Reply submit(Context ctx, ApiGate.Admission admission) {
@@ -130,7 +132,7 @@ final class SubmitTaskHandler implements Handler {
             return Reply.error(ContractError.concurrentLimitExceeded(concurrentLimit))
                     .withHeaders(Map.of("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000))));
         }
-        return Reply.json(200, views.submitted(task, links.baseUrl(ctx)));
+        return new Reply(200, views.submitted(task, links.baseUrl(ctx)), "application/json", Map.of());
     }
 
     private static boolean isJson(String contentType) {

@@ -7,9 +7,11 @@ import java.util.Locale;
 public enum TaskStatus {
     PENDING, PROCESSING, SUCCESS, FAILED;
 
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** @return the status as the API spells it */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     /** @return true for {@code success} and {@code failed} */

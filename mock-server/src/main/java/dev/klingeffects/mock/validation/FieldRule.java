@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.contract.ContractSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** One property of the request schema, compiled once from the spec: its type and its ranges. */
+/**
+ * One property of the request schema, compiled once from the spec: its type and its ranges.
+ *
+ * @param allowedText the enum as the error message shows it ({@code [5, 10]}), made once rather than per refusal
+ */
 record FieldRule(String name, String type, Integer minLength, Integer maxLength, List<JsonNode> allowed,
-                 Long minimum, Long maximum, Integer minItems, Integer maxItems, FieldRule items,
+                 String allowedText, Long minimum, Long maximum, Integer minItems, Integer maxItems, FieldRule items,
                  ImageRules image) {
 
     static FieldRule compile(ContractSpec spec, String name, JsonNode declared) {
@@ -20,7 +25,9 @@ record FieldRule(String name, String type, Integer minLength, Integer maxLength,
         // other): the image rules enforce that bound and say it in bytes, which is what a user can act on.
         Integer maxLength = image != null ? null : intOrNull(schema, "maxLength");
         return new FieldRule(name, schema.path("type").asText("string"), intOrNull(schema, "minLength"),
-                maxLength, List.copyOf(allowed), longOrNull(schema, "minimum"),
+                maxLength, List.copyOf(allowed),
+                allowed.stream().map(JsonNode::toString).collect(Collectors.joining(", ", "[", "]")),
+                longOrNull(schema, "minimum"),
                 longOrNull(schema, "maximum"), intOrNull(schema, "minItems"), intOrNull(schema, "maxItems"),
                 items, image);
     }

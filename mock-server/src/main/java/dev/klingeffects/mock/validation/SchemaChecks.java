@@ -2,7 +2,6 @@ package dev.klingeffects.mock.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klingeffects.contract.ContractError;
-import java.util.stream.Collectors;
 
 /** The type and range checks of one field, with messages naming the parameter and the value found. */
 final class SchemaChecks {
@@ -43,8 +42,7 @@ final class SchemaChecks {
             }
         }
         if (!field.allowed().isEmpty() && !field.allowed().contains(value)) {
-            String allowed = field.allowed().stream().map(JsonNode::toString).collect(Collectors.joining(", ", "[", "]"));
-            return ContractError.valueOutOfRange("parameter '" + parameter + "' must be one of " + allowed
+            return ContractError.valueOutOfRange("parameter '" + parameter + "' must be one of " + field.allowedText()
                     + ", got " + shown(value));
         }
         if (value.isNumber() && ((field.minimum() != null && value.longValue() < field.minimum())
