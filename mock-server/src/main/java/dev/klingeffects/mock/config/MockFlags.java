@@ -98,7 +98,7 @@ final class MockFlags implements EnvTwins.Twinned {
     @Option(names = "--body-timeout", paramLabel = "SECONDS", order = 16, description = "a whole request body must arrive within this, else 408 (default 60)")
     String bodyTimeout;
 
-    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", order = 17, description = "on SIGTERM, stop accepting and let requests in flight finish for up to this (default 10)")
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", order = 17, description = "on SIGTERM, stop accepting and let requests in flight finish for up to this (default 10); then close their connections")
     String shutdownGrace;
 
     @Option(names = "--seed", paramLabel = "N", order = 18, description = "seed for random timings and failures (default: random)")
