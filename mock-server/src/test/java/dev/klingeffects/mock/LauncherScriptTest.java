@@ -1,0 +1,120 @@
+package dev.klingeffects.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code kling-mock} starts with the class-data archive only where the JVM will map it: a misfit archive takes
+ * the JDK's own archive down with it. Run against a stand-in {@code java} that prints what it was given.
+ */
+class LauncherScriptTest {
+
+    private static final String RELEASE = "JAVA_VERSION=\"17.0.99\"\n";
+
+    @TempDir
+    Path root;
+    private Path launcher;
+    private Path jdk;
+    private Path target;
+
+    @BeforeEach
+    void layOutABuiltCheckoutAndAJdk() throws IOException {
+        assumeFalse(System.getProperty("os.name").startsWith("Windows"), "a POSIX shell script");
+        Path checkout = Files.createDirectories(root.resolve("checkout"));
+        launcher = Files.copy(Path.of("kling-mock"), checkout.resolve("kling-mock"));
+        target = Files.createDirectories(checkout.resolve("target"));
+        Files.writeString(target.resolve("kling-effects-mock-server.jar"), "jar");
+        Files.writeString(target.resolve("kling-effects-mock-server.jsa"), "archive");
+        Files.writeString(target.resolve("kling-effects-mock-server.jsa.jdk"), RELEASE);
+        age(target.resolve("kling-effects-mock-server.jar"), 60);
+        jdk = Files.createDirectories(root.resolve("jdk/bin")).getParent();
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(jdk.resolve("release"), RELEASE);
+    }
+
+    @Test
+    void startsWithTheArchiveAndPassesTheFlagsOn() throws Exception {
+        assertThat(launch(launcher, Map.of(), "--port", "0"))
+                .startsWith("-XX:SharedArchiveFile=" + target.toRealPath().resolve("kling-effects-mock-server.jsa"))
+                .endsWith("-jar " + target.toRealPath().resolve("kling-effects-mock-server.jar") + " --port 0");
+    }
+
+    @Test
+    void leavesAnArchiveOlderThanTheJarOut() throws Exception {
+        age(target.resolve("kling-effects-mock-server.jsa"), 120);
+
+        assertThat(launch(launcher, Map.of())).doesNotContain("SharedArchiveFile").startsWith("-jar ");
+    }
+
+    @Test
+    void leavesTheArchiveOutOnAJdkOtherThanTheBuilds() throws Exception {
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.100\"\n");
+
+        assertThat(launch(launcher, Map.of())).doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void followsASymbolicLinkToTheCheckout() throws Exception {
+        Path link = Files.createSymbolicLink(Files.createDirectories(root.resolve("bin")).resolve("kling-mock"), launcher);
+
+        assertThat(launch(link, Map.of())).startsWith("-XX:SharedArchiveFile=");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "KLING_MOCK_JAVA_OPTS, -XX:+UseZGC",
+        "JDK_JAVA_OPTIONS, -XX:-UseCompressedOops",
+        "JAVA_TOOL_OPTIONS, -XX:-UseCompressedClassPointers",
+        "_JAVA_OPTIONS, -Xms1g -Xmx32g",
+    })
+    void leavesTheArchiveOutWithoutCompressedReferences(String variable, String options) throws Exception {
+        assertThat(launch(launcher, Map.of(variable, options))).doesNotContain("SharedArchiveFile");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "-Xmx31g, true", "-Xmx32g, false", "-Xmx32G, false", "-Xmx32767m, true", "-Xmx32768m, false",
+        "-Xmx33554431k, true", "-Xmx33554432k, false", "-Xmx1t, false", "-Xmx512m, true",
+        "-XX:MaxHeapSize=34359737344, true", "-XX:MaxHeapSize=34359738368, false",
+        "-Xmx9999999999g, false", "-Xmx999999999999999999999, false", "-Xmxlots, true", "-Xmx, true",
+    })
+    void keepsTheArchiveOnlyForAHeapCompressedOopsCanAddress(String heap, boolean archived) throws Exception {
+        String command = launch(launcher, Map.of("KLING_MOCK_JAVA_OPTS", heap));
+
+        assertThat(command.contains("SharedArchiveFile")).as(command).isEqualTo(archived);
+        assertThat(command).contains(heap + " -jar ");
+    }
+
+    private String launch(Path script, Map<String, String> env, String... flags) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("sh", script.toString()), Stream.of(flags))
+                .toList()).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        List.of("KLING_MOCK_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS").forEach(environment::remove);
+        environment.put("JAVA_HOME", jdk.toString());
+        environment.putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static void age(Path file, int seconds) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - seconds * 1000L));
+    }
+}
