@@ -261,10 +261,11 @@ old_build() {
     local abs; abs=$(cd "$dir/target" && pwd)
     # The kind of archive the commit's own build makes: static from a class list since 99ecd75, dynamic before.
     if git show "$sha:mock-server/pom.xml" | grep -q DumpLoadedClassList; then
-      # The last argument records the JDK for a launcher that checks it (since 6e2840b); older ones ignore it.
+      # The last arguments record the JDK and the jar for a launcher that checks them (since 6e2840b and
+      # this script's commit); older ones ignore them.
       java "-XX:DumpLoadedClassList=$abs/kling-effects-mock-server.classlist" -XX:TieredStopAtLevel=1 \
         -cp "$abs/kling-effects-mock-server.jar" dev.klingeffects.mock.ArchiveTraining \
-        "$abs/kling-effects-mock-server.jsa.jdk" >&2
+        "$abs/kling-effects-mock-server.jsa.jdk" "$abs/kling-effects-mock-server.jsa.jar" >&2
       java -Xshare:dump "-XX:SharedClassListFile=$abs/kling-effects-mock-server.classlist" \
         "-XX:SharedArchiveFile=$abs/kling-effects-mock-server.jsa" -Xlog:disable -Xlog:all=error:stderr \
         -cp "$abs/kling-effects-mock-server.jar"

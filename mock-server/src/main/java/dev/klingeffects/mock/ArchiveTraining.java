@@ -34,7 +34,8 @@ public final class ArchiveTraining {
     /**
      * Starts the mock, exercises it, exits with 0 (or 1 when an answer was not the expected one).
      *
-     * @param args optionally, the file to copy the build JDK's {@code release} to, for the launcher to compare
+     * @param args optionally, the file to copy the build JDK's {@code release} to, and the file to write the
+     *             jar's real path to, for the launcher to compare
      */
     public static void main(String[] args) throws IOException {
         PrintStream err = System.err;
@@ -56,6 +57,9 @@ public final class ArchiveTraining {
         try {
             if (args.length > 0) {
                 recordJdk(Path.of(args[0]));
+            }
+            if (args.length > 1) {
+                recordJar(Path.of(args[1]));
             }
             expect(port, "GET", "/health", null, 200);
             String png = Base64.getEncoder().encodeToString(tinyPng());
@@ -94,6 +98,15 @@ public final class ArchiveTraining {
         } else {
             Files.deleteIfExists(target);
         }
+    }
+
+    /**
+     * Writes the real path of the jar this runs from (the archive's class path) to {@code target}: the archive
+     * names it, so a checkout moved since the build has the JVM refuse the archive, and the JDK's own with it.
+     */
+    private static void recordJar(Path target) throws IOException {
+        Path jar = Path.of(System.getProperty("java.class.path")).toRealPath();
+        Files.writeString(target, jar + "\n", StandardCharsets.UTF_8);
     }
 
     /** One request on its own connection; @return the answer's body */

@@ -42,6 +42,8 @@ class LauncherScriptTest {
         Files.writeString(target.resolve("kling-effects-mock-server.jar"), "jar");
         Files.writeString(target.resolve("kling-effects-mock-server.jsa"), "archive");
         Files.writeString(target.resolve("kling-effects-mock-server.jsa.jdk"), RELEASE);
+        Files.writeString(target.resolve("kling-effects-mock-server.jsa.jar"),
+                target.toRealPath().resolve("kling-effects-mock-server.jar") + "\n");
         age(target.resolve("kling-effects-mock-server.jar"), 60);
         jdk = Files.createDirectories(root.resolve("jdk/bin")).getParent();
         Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
@@ -68,6 +70,27 @@ class LauncherScriptTest {
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.100\"\n");
 
         assertThat(launch(launcher, Map.of())).doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void leavesTheArchiveOutOfACheckoutMovedSinceTheBuild() throws Exception {
+        Path moved = Files.move(launcher.getParent(), root.resolve("moved"));
+
+        assertThat(launch(moved.resolve("kling-mock"), Map.of())).doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void leavesTheArchiveOutWhenTheBuildRecordedNoJar() throws Exception {
+        Files.delete(target.resolve("kling-effects-mock-server.jsa.jar"));
+
+        assertThat(launch(launcher, Map.of())).doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void keepsTheArchiveForACheckoutReachedThroughALinkedDirectory() throws Exception {
+        Path linked = Files.createSymbolicLink(root.resolve("linked"), launcher.getParent());
+
+        assertThat(launch(linked.resolve("kling-mock"), Map.of())).startsWith("-XX:SharedArchiveFile=");
     }
 
     @Test
