@@ -298,10 +298,8 @@ public final class TaskStore {
             Held held = heldFor(parkedTask.entry());
             if (held == null) {
                 it.remove();
-            } else if (held.task().statusAt(now).finished() && remove(id, held)) {
+            } else if (held.task().statusAt(now).finished() && evictFinished(id, held, parkedTask.entry())) {
                 it.remove();
-                evictedFinished.incrementAndGet();
-                logEvictions();
                 // Parked tasks after this one were not looked at: the next eviction looks again.
                 parkedNoneFinishedBefore = Long.MIN_VALUE;
                 return true;
@@ -327,9 +325,7 @@ public final class TaskStore {
                 continue;
             }
             // A task replaced since it was read here (the admin API holding it unfinished) is parked instead.
-            if (held.task().statusAt(now).finished() && remove(id, held)) {
-                evictedFinished.incrementAndGet();
-                logEvictions();
+            if (held.task().statusAt(now).finished() && evictFinished(id, held, entry)) {
                 return true;
             }
             long finishedFrom = finishedFrom(held.task());
@@ -337,6 +333,23 @@ public final class TaskStore {
             parkedNoneFinishedBefore = Math.min(parkedNoneFinishedBefore, finishedFrom);
         }
         return false;
+    }
+
+    /**
+     * Removes a finished task as it was read, counted as evicted. A failed removal where the task is gone means a
+     * poll removed it (expired) between the eviction's read and this: the store shrank all the same, so this
+     * eviction is done (the caller's loop checks the size again). Carrying on took a second task, an unfinished
+     * one when no other had finished, from a store already within its bound.
+     *
+     * @return whether the store lost the task; false when it holds a replacement (the admin API's), to be parked
+     */
+    private boolean evictFinished(String id, Held held, Queued entry) {
+        if (remove(id, held)) {
+            evictedFinished.incrementAndGet();
+            logEvictions();
+            return true;
+        }
+        return heldFor(entry) == null;
     }
 
     /** Drops the oldest task held, which the caller knows to be unfinished: the first parked, else the queue's head. */
