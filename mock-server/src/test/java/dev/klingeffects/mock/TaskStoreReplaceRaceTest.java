@@ -241,4 +241,22 @@ class TaskStoreReplaceRaceTest {
                 .isPresent();
         assertThat(store.size()).isEqualTo(3);
     }
+
+    @Test
+    void aTaskTheAdminApiHeldProcessingRightAfterACountReadItFinishedStillCountsTowardsTheConcurrentLimit()
+            throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(10, Duration.ofDays(7).toMillis(), clock);
+        ActingAfterRead<Object> map = actingAfterRead(store);
+        Task task = finishingIn("held", clock.now(), 10);
+        store.add(task);
+        clock.advance(Duration.ofMillis(10));
+        Task processing = task.forcedTo(TaskStatus.PROCESSING, null, clock.now());
+        map.key = "held";
+        map.then = () -> store.replace(processing);
+
+        assertThat(store.unfinished(KeyId.of("a")).count()).as("finished when it was read").isZero();
+
+        assertThat(store.unfinished(KeyId.of("a")).count()).as("held processing by the admin API").isEqualTo(1);
+    }
 }

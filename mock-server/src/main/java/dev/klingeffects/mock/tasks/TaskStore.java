@@ -202,9 +202,16 @@ public final class TaskStore {
         int count = 0;
         long earliest = Long.MAX_VALUE;
         for (var it = ids.iterator(); it.hasNext(); ) {
-            Held held = tasks.get(it.next());
+            String id = it.next();
+            Held held = tasks.get(id);
             if (held == null || held.task().statusAt(now).finished()) {
                 it.remove();
+                // The admin API may have held it unfinished between the read and the removal, and added the id
+                // (still there) before it went: read again, or the owner's limit forgets a task in progress.
+                Held again = tasks.get(id);
+                if (again != null && again != held && !again.task().statusAt(now).finished()) {
+                    ids.add(id);
+                }
             } else {
                 count++;
                 if (held.task().forcedStatus() == null) {
