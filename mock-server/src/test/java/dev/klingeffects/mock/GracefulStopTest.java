@@ -103,6 +103,36 @@ class GracefulStopTest {
         }
     }
 
+    @Test
+    void delayedAnswersDueWithinTheGraceAreAnsweredWhateverTheConnectionsKind() throws Exception {
+        MockServer server = start("10");
+        byte[] body = paddedSubmit(200);
+        List<RawHttp.OpenRequest> delayed = new ArrayList<>();
+        try {
+            for (String kind : List.of("HTTP/1.1\r\n", "HTTP/1.1\r\nConnection: close\r\n", "HTTP/1.0\r\n")) {
+                byte[] head = ("POST " + SUBMIT + " " + kind + "Host: 127.0.0.1\r\nAuthorization: Bearer " + KEY
+                        + "\r\nContent-Type: application/json\r\nPrefer: delay=1500\r\nContent-Length: "
+                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                RawHttp.OpenRequest client = RawHttp.open(server.port(), head);
+                delayed.add(client);
+                assertThat(client.send(body)).isTrue();
+            }
+            Eventually.await("three delayed submits in flight", Duration.ofSeconds(10),
+                    () -> server.requestsInFlight() == 3);
+
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::stop);
+
+            for (RawHttp.OpenRequest client : delayed) {
+                RawHttp.Answer answer = client.answer();
+                assertThat(answer.status()).as("answered %s: %s", answer.status(), answer.body()).isEqualTo(200);
+                assertThat(answer.body()).contains("\"status\":\"pending\"");
+            }
+            stopped.get();
+        } finally {
+            delayed.forEach(RawHttp.OpenRequest::close);
+        }
+    }
+
     private static byte[] paddedSubmit(int size) {
         String start = "{\"effect_scene\": \"pet_lion_pro\", \"image\": \"https://example.com/cat.jpg\"";
         return (start + " ".repeat(size - start.length() - 1) + "}").getBytes(StandardCharsets.US_ASCII);

@@ -197,4 +197,66 @@ class TaskStoreReplaceRaceTest {
         assertThat(store.find("older")).isPresent();
         assertThat(store.size()).isEqualTo(2);
     }
+
+    @Test
+    void anExpiredTaskAPollRemovesWhileAnEvictionReadsItCountsAsTheEvictionAndNoUnfinishedTaskGoes() throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(3, 100, clock);
+        ActingAfterRead<Object> map = actingAfterRead(store);
+        store.add(finishingIn("expired", clock.now(), 10));
+        store.add(finishingIn("slow-1", clock.now(), 10_000));
+        store.add(finishingIn("slow-2", clock.now(), 10_000));
+        clock.advance(Duration.ofMillis(110));
+        // A poll of the expired task, between the eviction's read of it and its removal, removes it first.
+        map.key = "expired";
+        map.then = () -> assertThat(store.find("expired")).isEmpty();
+
+        store.add(finishingIn("new", clock.now(), 10_000));
+
+        assertThat(store.find("slow-1")).as("the store was back within --max-tasks once the poll removed one")
+                .isPresent();
+        assertThat(store.find("slow-2")).isPresent();
+        assertThat(store.find("new")).isPresent();
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
+    void anExpiredParkedTaskAPollRemovesWhileAnEvictionReadsItCountsAsTheEvictionAndNoUnfinishedTaskGoes()
+            throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(3, 100, clock);
+        ActingAfterRead<Object> map = actingAfterRead(store);
+        store.add(finishingIn("parked", clock.now(), 20));
+        store.add(finishingIn("quick", clock.now(), 10));
+        store.add(finishingIn("slow", clock.now(), 10_000));
+        clock.advance(Duration.ofMillis(10));
+        store.add(finishingIn("new-1", clock.now(), 10_000)); // evicts "quick", parks "parked"
+        clock.advance(Duration.ofMillis(110));
+        map.key = "parked";
+        map.then = () -> assertThat(store.find("parked")).isEmpty();
+
+        store.add(finishingIn("new-2", clock.now(), 10_000));
+
+        assertThat(store.find("slow")).as("the store was back within --max-tasks once the poll removed one")
+                .isPresent();
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aTaskTheAdminApiHeldProcessingRightAfterACountReadItFinishedStillCountsTowardsTheConcurrentLimit()
+            throws Exception {
+        MockClock clock = new MockClock(true);
+        TaskStore store = new TaskStore(10, Duration.ofDays(7).toMillis(), clock);
+        ActingAfterRead<Object> map = actingAfterRead(store);
+        Task task = finishingIn("held", clock.now(), 10);
+        store.add(task);
+        clock.advance(Duration.ofMillis(10));
+        Task processing = task.forcedTo(TaskStatus.PROCESSING, null, clock.now());
+        map.key = "held";
+        map.then = () -> store.replace(processing);
+
+        assertThat(store.unfinished(KeyId.of("a")).count()).as("finished when it was read").isZero();
+
+        assertThat(store.unfinished(KeyId.of("a")).count()).as("held processing by the admin API").isEqualTo(1);
+    }
 }

@@ -202,9 +202,16 @@ public final class TaskStore {
         int count = 0;
         long earliest = Long.MAX_VALUE;
         for (var it = ids.iterator(); it.hasNext(); ) {
-            Held held = tasks.get(it.next());
+            String id = it.next();
+            Held held = tasks.get(id);
             if (held == null || held.task().statusAt(now).finished()) {
                 it.remove();
+                // The admin API may have held it unfinished between the read and the removal, and added the id
+                // (still there) before it went: read again, or the owner's limit forgets a task in progress.
+                Held again = tasks.get(id);
+                if (again != null && again != held && !again.task().statusAt(now).finished()) {
+                    ids.add(id);
+                }
             } else {
                 count++;
                 if (held.task().forcedStatus() == null) {
@@ -298,10 +305,8 @@ public final class TaskStore {
             Held held = heldFor(parkedTask.entry());
             if (held == null) {
                 it.remove();
-            } else if (held.task().statusAt(now).finished() && remove(id, held)) {
+            } else if (held.task().statusAt(now).finished() && evictFinished(id, held, parkedTask.entry())) {
                 it.remove();
-                evictedFinished.incrementAndGet();
-                logEvictions();
                 // Parked tasks after this one were not looked at: the next eviction looks again.
                 parkedNoneFinishedBefore = Long.MIN_VALUE;
                 return true;
@@ -327,9 +332,7 @@ public final class TaskStore {
                 continue;
             }
             // A task replaced since it was read here (the admin API holding it unfinished) is parked instead.
-            if (held.task().statusAt(now).finished() && remove(id, held)) {
-                evictedFinished.incrementAndGet();
-                logEvictions();
+            if (held.task().statusAt(now).finished() && evictFinished(id, held, entry)) {
                 return true;
             }
             long finishedFrom = finishedFrom(held.task());
@@ -337,6 +340,23 @@ public final class TaskStore {
             parkedNoneFinishedBefore = Math.min(parkedNoneFinishedBefore, finishedFrom);
         }
         return false;
+    }
+
+    /**
+     * Removes a finished task as it was read, counted as evicted. A failed removal where the task is gone means a
+     * poll removed it (expired) between the eviction's read and this: the store shrank all the same, so this
+     * eviction is done (the caller's loop checks the size again). Carrying on took a second task, an unfinished
+     * one when no other had finished, from a store already within its bound.
+     *
+     * @return whether the store lost the task; false when it holds a replacement (the admin API's), to be parked
+     */
+    private boolean evictFinished(String id, Held held, Queued entry) {
+        if (remove(id, held)) {
+            evictedFinished.incrementAndGet();
+            logEvictions();
+            return true;
+        }
+        return heldFor(entry) == null;
     }
 
     /** Drops the oldest task held, which the caller knows to be unfinished: the first parked, else the queue's head. */
