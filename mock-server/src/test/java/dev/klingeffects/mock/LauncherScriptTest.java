@@ -46,7 +46,7 @@ class LauncherScriptTest {
                 target.toRealPath().resolve("kling-effects-mock-server.jar") + "\n");
         age(target.resolve("kling-effects-mock-server.jar"), 60);
         jdk = Files.createDirectories(root.resolve("jdk/bin")).getParent();
-        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nprintf '%s ' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(jdk.resolve("release"), RELEASE);
     }
@@ -98,6 +98,25 @@ class LauncherScriptTest {
         Path link = Files.createSymbolicLink(Files.createDirectories(root.resolve("bin")).resolve("kling-mock"), launcher);
 
         assertThat(launch(link, Map.of())).startsWith("-XX:SharedArchiveFile=");
+    }
+
+    /** dash's echo reads backslashes as escapes: a checkout under {@code a\\tb} was not found at all. */
+    @Test
+    void startsFromACheckoutWhosePathHoldsABackslash() throws Exception {
+        Path checkout = Files.createDirectories(root.resolve("back\\tslash"));
+        Path moved = Files.copy(launcher, checkout.resolve("kling-mock"));
+        Path movedTarget = Files.createDirectories(checkout.resolve("target"));
+        for (String name : List.of("kling-effects-mock-server.jar", "kling-effects-mock-server.jsa",
+                "kling-effects-mock-server.jsa.jdk")) {
+            Files.copy(target.resolve(name), movedTarget.resolve(name));
+        }
+        Files.writeString(movedTarget.resolve("kling-effects-mock-server.jsa.jar"),
+                movedTarget.toRealPath().resolve("kling-effects-mock-server.jar") + "\n");
+        age(movedTarget.resolve("kling-effects-mock-server.jar"), 60);
+
+        String command = launch(moved, Map.of());
+
+        assertThat(command).startsWith("-XX:SharedArchiveFile=").contains("back\\tslash/target/kling-effects-mock-server.jar");
     }
 
     @ParameterizedTest
