@@ -29,11 +29,51 @@ class EffectSuggestionTest {
         }
     }
 
+    /**
+     * The character-set bound holds for characters sharing their low six bits ('a' and '!' and U+00A1 and U+0021),
+     * surrogates, digits, upper case, the empty name and names of 63 to 66 characters.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void suggestsWhatAFullEditDistanceSuggestsForHostileNames(long seed) {
+        Random random = new Random(seed);
+        List<String> names = CATALOG.all().stream().map(Effect::name).toList();
+        String hostile = LETTERS + "!\u00a1\u0021\u0061\u0161\u4e61\ud800\udc00\ud83d\ude00ABCZ019_\u0000\u003f\u007f\uffff";
+        for (int i = 0; i < 1500; i++) {
+            String typo;
+            switch (random.nextInt(4)) {
+                case 0 -> typo = mutate(names.get(random.nextInt(names.size())), 1 + random.nextInt(3), random, hostile);
+                case 1 -> {
+                    // Every character of a name shifted by 64 (or 128, ...): the same mask, a large distance.
+                    String name = names.get(random.nextInt(names.size()));
+                    StringBuilder shifted = new StringBuilder(name);
+                    int at = random.nextInt(name.length());
+                    shifted.setCharAt(at, (char) (name.charAt(at) + 64 * (1 + random.nextInt(3))));
+                    typo = mutate(shifted.toString(), random.nextInt(2), random, hostile);
+                }
+                case 2 -> {
+                    StringBuilder longName = new StringBuilder(names.get(random.nextInt(names.size())));
+                    while (longName.length() < 62 + random.nextInt(6)) {
+                        longName.append(hostile.charAt(random.nextInt(hostile.length())));
+                    }
+                    typo = longName.toString();
+                }
+                default -> typo = mutate("", random.nextInt(3), random, hostile);
+            }
+
+            assertThat(CATALOG.suggestionFor(typo)).as(typo).isEqualTo(reference(typo));
+        }
+    }
+
     private static String mutate(String name, int edits, Random random) {
+        return mutate(name, edits, random, LETTERS);
+    }
+
+    private static String mutate(String name, int edits, Random random, String alphabet) {
         StringBuilder text = new StringBuilder(name);
         for (int e = 0; e < edits; e++) {
             int at = random.nextInt(text.length() + 1);
-            char letter = LETTERS.charAt(random.nextInt(LETTERS.length()));
+            char letter = alphabet.charAt(random.nextInt(alphabet.length()));
             switch (text.isEmpty() ? 0 : random.nextInt(3)) {
                 case 0 -> text.insert(at, letter);
                 case 1 -> text.deleteCharAt(Math.min(at, text.length() - 1));

@@ -46,7 +46,7 @@ class LauncherScriptTest {
                 target.toRealPath().resolve("kling-effects-mock-server.jar") + "\n");
         age(target.resolve("kling-effects-mock-server.jar"), 60);
         jdk = Files.createDirectories(root.resolve("jdk/bin")).getParent();
-        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nprintf '%s ' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(jdk.resolve("release"), RELEASE);
     }
@@ -100,6 +100,25 @@ class LauncherScriptTest {
         assertThat(launch(link, Map.of())).startsWith("-XX:SharedArchiveFile=");
     }
 
+    /** dash's echo reads backslashes as escapes: a checkout under {@code a\\tb} was not found at all. */
+    @Test
+    void startsFromACheckoutWhosePathHoldsABackslash() throws Exception {
+        Path checkout = Files.createDirectories(root.resolve("back\\tslash"));
+        Path moved = Files.copy(launcher, checkout.resolve("kling-mock"));
+        Path movedTarget = Files.createDirectories(checkout.resolve("target"));
+        for (String name : List.of("kling-effects-mock-server.jar", "kling-effects-mock-server.jsa",
+                "kling-effects-mock-server.jsa.jdk")) {
+            Files.copy(target.resolve(name), movedTarget.resolve(name));
+        }
+        Files.writeString(movedTarget.resolve("kling-effects-mock-server.jsa.jar"),
+                movedTarget.toRealPath().resolve("kling-effects-mock-server.jar") + "\n");
+        age(movedTarget.resolve("kling-effects-mock-server.jar"), 60);
+
+        String command = launch(moved, Map.of());
+
+        assertThat(command).startsWith("-XX:SharedArchiveFile=").contains("back\\tslash/target/kling-effects-mock-server.jar");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "KLING_MOCK_JAVA_OPTS, -XX:+UseZGC",
@@ -113,9 +132,11 @@ class LauncherScriptTest {
 
     @ParameterizedTest
     @CsvSource({
-        "-Xmx31g, true", "-Xmx32g, false", "-Xmx32G, false", "-Xmx32767m, true", "-Xmx32768m, false",
-        "-Xmx33554431k, true", "-Xmx33554432k, false", "-Xmx1t, false", "-Xmx512m, true",
-        "-XX:MaxHeapSize=34359737344, true", "-XX:MaxHeapSize=34359738368, false",
+        "-Xmx31g, true", "-Xmx32g, false", "-Xmx32G, false", "-Xmx31744m, true", "-Xmx31745m, false",
+        "-Xmx32767m, false", "-Xmx32768m, false", "-Xmx32505856k, true", "-Xmx32505857k, false",
+        "-Xmx33554431k, false", "-Xmx33554432k, false", "-Xmx1t, false", "-Xmx512m, true",
+        "-XX:MaxHeapSize=33285996544, true", "-XX:MaxHeapSize=33285996545, false",
+        "-XX:MaxHeapSize=34359737344, false", "-XX:MaxHeapSize=34359738368, false",
         "-Xmx9999999999g, false", "-Xmx999999999999999999999, false", "-Xmxlots, true", "-Xmx, true",
     })
     void keepsTheArchiveOnlyForAHeapCompressedOopsCanAddress(String heap, boolean archived) throws Exception {
@@ -123,6 +144,34 @@ class LauncherScriptTest {
 
         assertThat(command.contains("SharedArchiveFile")).as(command).isEqualTo(archived);
         assertThat(command).contains(heap + " -jar ");
+    }
+
+    /**
+     * The JVM reads {@code -Xmx033g} as 33 GiB and {@code -Xmx09g} as 9 GiB (decimal; the shell's arithmetic
+     * reads octal, or stops the script), and hex after {@code 0x}; an initial heap raises the maximum to it.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "-Xmx033g, false", "-Xmx031g, true", "-Xmx09g, true", "-Xmx008g, true", "-Xmx0000000000000000000031g, true",
+        "-Xmx0x800000000, false", "-Xmx0X800000000, false", "-XX:MaxHeapSize=0x7c0000001, false",
+        "-Xmx0x7c0000000, true", "-Xmx0x20g, false", "-Xmx0x1fg, true", "-Xmx0x000000000000000001g, true",
+        "-Xmx0x, true", "-Xmx0xzz, true", "-Xms40g, false", "-XX:InitialHeapSize=40g, false", "-Xms1g, true",
+    })
+    void readsHeapSizesAsTheJvmDoes(String heap, boolean archived) throws Exception {
+        String command = launch(launcher, Map.of("KLING_MOCK_JAVA_OPTS", heap));
+
+        assertThat(command.contains("SharedArchiveFile")).as(command).isEqualTo(archived);
+        assertThat(command).contains(heap + " -jar ");
+    }
+
+    /** The JVM's own heap size passes the bound with these set on a large machine; their content is unseen here. */
+    @ParameterizedTest
+    @CsvSource({
+        "-XX:MaxRAM=200g", "-XX:MaxRAMPercentage=75", "-XX:MinRAMPercentage=50", "-XX:MaxRAMFraction=2",
+        "@/etc/jvm-options", "-XX:VMOptionsFile=/etc/jvm-options", "-XX:Flags=.hotspotrc",
+    })
+    void leavesTheArchiveOutWhereTheHeapIsTheJvmsToChoose(String options) throws Exception {
+        assertThat(launch(launcher, Map.of("KLING_MOCK_JAVA_OPTS", options))).doesNotContain("SharedArchiveFile");
     }
 
     private String launch(Path script, Map<String, String> env, String... flags) throws Exception {

@@ -82,7 +82,28 @@ public final class TaskViews {
             return json.append("null");
         }
         json.append('"');
+        int from = json.length();
         QUOTE.quoteAsString(text, json);
+        escapeLoneSurrogates(json, from);
         return json.append('"');
+    }
+
+    /**
+     * A lone surrogate (a reason or id set through the admin API as {@code "\\ud800"}) has no UTF-8: the body's
+     * encoding would write {@code ?} for it. Escaped as the JSON tree's writer did, so it reads back as it was set.
+     */
+    private static void escapeLoneSurrogates(StringBuilder json, int from) {
+        for (int i = from; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            json.replace(i, i + 1, String.format("\\u%04X", (int) c));
+            i += 5;
+        }
     }
 }

@@ -100,6 +100,26 @@ class TaskAnswerBodiesTest {
                 .isEqualTo(new String(JACKSON.writeValueAsBytes(body), StandardCharsets.UTF_8));
     }
 
+    /** Jackson's generator escapes a lone surrogate; UTF-8 has none, and String.getBytes writes '?' for it. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x\ud800y", "x\ude00\ud83dy", "\udbff", "end\ud83d", "\udc00"})
+    void aLoneSurrogateInAFailureReasonReadsBackAsItWasSetAsTheTreeWroteIt(String reason) throws Exception {
+        TaskStore store = new TaskStore(10, 3_600_000, new MockClock(true));
+        TaskViews views = new TaskViews("kling-video-effects", "/api/v1/tasks/", new SampleVideo(new byte[0], 640, 360,
+                "mp4"), store);
+        Task task = new Task("task-" + reason, KeyId.of("key"), "pet_lion_pro", 10, 0, 1000, 5000, TaskStatus.FAILED,
+                reason, null, "tok");
+
+        byte[] polled = views.task(task, 6000, "http://h:1");
+        byte[] submitted = views.submitted(task, "http://h:1");
+
+        String escaped = new String(Json.MAPPER.writeValueAsBytes(reason), StandardCharsets.UTF_8);
+        assertThat(new String(polled, StandardCharsets.UTF_8)).contains("\"error_message\":" + escaped)
+                .contains("\"task_id\":" + new String(Json.MAPPER.writeValueAsBytes("task-" + reason), StandardCharsets.UTF_8));
+        assertThat(Json.MAPPER.readTree(polled).at("/data/error_message").asText()).isEqualTo(reason);
+        assertThat(Json.MAPPER.readTree(submitted).at("/data/task_id").asText()).isEqualTo("task-" + reason);
+    }
+
     private static ObjectNode tree(String id, String url) {
         ObjectNode body = JACKSON.createObjectNode();
         body.put("code", 0);
