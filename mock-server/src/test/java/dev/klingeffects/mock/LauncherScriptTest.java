@@ -140,10 +140,7 @@ class LauncherScriptTest {
         "-Xmx9999999999g, false", "-Xmx999999999999999999999, false", "-Xmxlots, true", "-Xmx, true",
     })
     void keepsTheArchiveOnlyForAHeapCompressedOopsCanAddress(String heap, boolean archived) throws Exception {
-        String command = launch(launcher, Map.of("KLING_MOCK_JAVA_OPTS", heap));
-
-        assertThat(command.contains("SharedArchiveFile")).as(command).isEqualTo(archived);
-        assertThat(command).contains(heap + " -jar ");
+        assertArchiveKept(heap, archived);
     }
 
     /**
@@ -158,10 +155,7 @@ class LauncherScriptTest {
         "-Xmx0x, true", "-Xmx0xzz, true", "-Xms40g, false", "-XX:InitialHeapSize=40g, false", "-Xms1g, true",
     })
     void readsHeapSizesAsTheJvmDoes(String heap, boolean archived) throws Exception {
-        String command = launch(launcher, Map.of("KLING_MOCK_JAVA_OPTS", heap));
-
-        assertThat(command.contains("SharedArchiveFile")).as(command).isEqualTo(archived);
-        assertThat(command).contains(heap + " -jar ");
+        assertArchiveKept(heap, archived);
     }
 
     /** The JVM's own heap size passes the bound with these set on a large machine; their content is unseen here. */
@@ -172,6 +166,13 @@ class LauncherScriptTest {
     })
     void leavesTheArchiveOutWhereTheHeapIsTheJvmsToChoose(String options) throws Exception {
         assertThat(launch(launcher, Map.of("KLING_MOCK_JAVA_OPTS", options))).doesNotContain("SharedArchiveFile");
+    }
+
+    private void assertArchiveKept(String heap, boolean archived) throws Exception {
+        String command = launch(launcher, Map.of("KLING_MOCK_JAVA_OPTS", heap));
+
+        assertThat(command.contains("SharedArchiveFile")).as(command).isEqualTo(archived);
+        assertThat(command).contains(heap + " -jar ");
     }
 
     private String launch(Path script, Map<String, String> env, String... flags) throws Exception {
