@@ -32,7 +32,7 @@ public final class TaskViews {
     /**
      * Written directly rather than through a JSON tree: it is the answer to every accepted submit, and the tree
      * and its serialisation were a tenth of a submit's work. The same bytes as the tree gave, but for characters
-     * beyond the BMP, now in UTF-8 rather than as escaped surrogates (pinned by {@code SubmittedBodyTest}).
+     * beyond the BMP, now in UTF-8 rather than as escaped surrogates (pinned by {@code TaskAnswerBodiesTest}).
      *
      * @return the body answered to a submit
      */
