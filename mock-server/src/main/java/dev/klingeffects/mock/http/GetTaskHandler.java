@@ -9,7 +9,6 @@ import dev.klingeffects.mock.tasks.Task;
 import dev.klingeffects.mock.tasks.TaskStore;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.Map;
 
 /** {@code getTask}: a task as its owner sees it now; anyone else gets 404, as upstream. */
 final class GetTaskHandler implements Handler {
@@ -51,7 +50,7 @@ final class GetTaskHandler implements Handler {
         Task task = store.find(taskId).filter(found -> found.owner().equals(admission.key())).orElse(null);
         Reply reply = task == null
                 ? Reply.error(ContractError.notFound("task " + ContractError.quote(taskId) + " not found"))
-                : new Reply(200, views.task(task, clock.now(), links.baseUrl(ctx)), "application/json", Map.of());
+                : Reply.jsonBody(200, views.task(task, clock.now(), links.baseUrl(ctx)));
         RouteFaults.send(ctx, ApiGate.withPreferenceApplied(reply.withHeaders(admission.rateHeaders()),
                 admission.prefer(), false), delay, fault);
     }

@@ -19,7 +19,12 @@ public record Reply(int status, byte[] body, String contentType, Map<String, Str
 
     /** @return a JSON reply */
     public static Reply json(int status, Object body) {
-        return new Reply(status, Json.bytes(body), "application/json", Map.of());
+        return jsonBody(status, Json.bytes(body));
+    }
+
+    /** @return a reply of JSON already written, as UTF-8 bytes */
+    public static Reply jsonBody(int status, byte[] body) {
+        return new Reply(status, body, "application/json", Map.of());
     }
 
     /** @return the error in the API's shape {@code {"code": status, "message": "<Category>: <detail>"}} */
@@ -29,7 +34,7 @@ public record Reply(int status, byte[] body, String contentType, Map<String, Str
                 .append(",\"message\":\"");
         JsonStringEncoder.getInstance().quoteAsString(error.message(), body);
         body.append("\"}");
-        return new Reply(error.status(), body.toString().getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
+        return jsonBody(error.status(), body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return a copy with these headers added */

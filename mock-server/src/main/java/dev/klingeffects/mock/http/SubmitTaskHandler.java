@@ -132,7 +132,7 @@ final class SubmitTaskHandler implements Handler {
             return Reply.error(ContractError.concurrentLimitExceeded(concurrentLimit))
                     .withHeaders(Map.of("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000))));
         }
-        return new Reply(200, views.submitted(task, links.baseUrl(ctx)), "application/json", Map.of());
+        return Reply.jsonBody(200, views.submitted(task, links.baseUrl(ctx)));
     }
 
     private static boolean isJson(String contentType) {

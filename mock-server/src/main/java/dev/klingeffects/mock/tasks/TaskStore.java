@@ -301,11 +301,10 @@ public final class TaskStore {
                 earliest = Math.min(earliest, parkedTask.finishedFrom());
                 continue;
             }
-            String id = parkedTask.entry().id();
             Held held = heldFor(parkedTask.entry());
             if (held == null) {
                 it.remove();
-            } else if (held.task().statusAt(now).finished() && evictFinished(id, held, parkedTask.entry())) {
+            } else if (held.task().statusAt(now).finished() && evictFinished(held, parkedTask.entry())) {
                 it.remove();
                 // Parked tasks after this one were not looked at: the next eviction looks again.
                 parkedNoneFinishedBefore = Long.MIN_VALUE;
@@ -326,13 +325,12 @@ public final class TaskStore {
             if (entry == null) {
                 return false;
             }
-            String id = entry.id();
             Held held = heldFor(entry);
             if (held == null) {
                 continue;
             }
             // A task replaced since it was read here (the admin API holding it unfinished) is parked instead.
-            if (held.task().statusAt(now).finished() && evictFinished(id, held, entry)) {
+            if (held.task().statusAt(now).finished() && evictFinished(held, entry)) {
                 return true;
             }
             long finishedFrom = finishedFrom(held.task());
@@ -350,8 +348,8 @@ public final class TaskStore {
      *
      * @return whether the store lost the task; false when it holds a replacement (the admin API's), to be parked
      */
-    private boolean evictFinished(String id, Held held, Queued entry) {
-        if (remove(id, held)) {
+    private boolean evictFinished(Held held, Queued entry) {
+        if (remove(entry.id(), held)) {
             evictedFinished.incrementAndGet();
             logEvictions();
             return true;
