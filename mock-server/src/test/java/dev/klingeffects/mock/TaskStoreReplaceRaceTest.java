@@ -1,5 +1,6 @@
 package dev.klingeffects.mock;
 
+import static dev.klingeffects.mock.TaskStoreTest.finishingIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingeffects.mock.auth.KeyId;
@@ -19,10 +20,6 @@ import org.junit.jupiter.api.Test;
  * the strength of what it read before.
  */
 class TaskStoreReplaceRaceTest {
-
-    private static Task finishingIn(String id, long now, long millis) {
-        return new Task(id, KeyId.of("a"), "pet_lion_pro", 5, now, now, now + millis, TaskStatus.SUCCESS, null, null, "t");
-    }
 
     /**
      * Runs {@code replace} on another thread and {@code meanwhile} on this one after the replacement changed the

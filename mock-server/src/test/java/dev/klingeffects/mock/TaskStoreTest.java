@@ -89,7 +89,8 @@ class TaskStoreTest {
         assertThat(store.find("third")).isPresent();
     }
 
-    private static Task finishingIn(String id, long now, long millis) {
+    /** A task of owner "a" that starts at {@code now} and succeeds {@code millis} later; shared with the race tests. */
+    static Task finishingIn(String id, long now, long millis) {
         return new Task(id, KeyId.of("a"), "pet_lion_pro", 5, now, now, now + millis, TaskStatus.SUCCESS, null, null, "t");
     }
 
