@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -111,6 +112,39 @@ class ListenerTest {
     private void awaitListenerCalls() throws InterruptedException {
         executor.shutdown();
         assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aListenerThatBlocksOnTheCallersForkJoinPoolOfOneThreadDelaysNotTheCallsItHears() throws Exception {
+        // The common pool on two processors has one thread: a listener call blocking it held up every step.
+        ForkJoinPool oneThread = new ForkJoinPool(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch heard = new CountDownLatch(1);
+        ClientListener blocking = new ClientListener() {
+            @Override
+            public void onStatusChange(EffectTask task, String previousStatus) {
+                heard.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (ScriptedServer server = new ScriptedServer().always(200, ScriptedServer.success())) {
+            var client = Clients.against(server, new FakeTiming()).executor(oneThread).listener(blocking).build();
+            try {
+                client.awaitCompletionAsync("task-1", Duration.ofMinutes(1)).get(10, TimeUnit.SECONDS);
+                assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
+
+                CompletableFuture<EffectTask> second = client.awaitCompletionAsync("task-1", Duration.ofMinutes(1));
+
+                assertThat(second.get(10, TimeUnit.SECONDS).status()).isEqualTo(TaskStatus.SUCCESS);
+            } finally {
+                release.countDown();
+                oneThread.shutdown();
+            }
+        }
     }
 
     @Test
