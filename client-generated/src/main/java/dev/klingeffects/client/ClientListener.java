@@ -6,8 +6,8 @@ import java.time.Duration;
  * Hears what a client does between a call and its result: for logs, metrics and progress bars. Every
  * method does nothing unless overridden. They run on the client's executor, one call at a time and in
  * order, apart from the call they hear of: a slow listener delays later listener calls, never the call
- * itself (on an executor of the caller's other than a fork-join pool, it holds one of that executor's
- * threads meanwhile), so a call may have returned before its last event is heard. An exception thrown here is logged
+ * itself (it holds one thread of the client's executor meanwhile: a fork-join pool puts another on the
+ * calls when it can, other executors have one fewer), so a call may have returned before its last event is heard. An exception thrown here is logged
  * and ignored, never the call's failure.
  *
  * <p>{@link #onRetry} and {@link #onStatusChange} go to the listener of the call (a per-call listener of

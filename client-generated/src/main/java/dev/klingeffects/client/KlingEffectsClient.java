@@ -314,8 +314,8 @@ public interface KlingEffectsClient extends AutoCloseable {
          *                 blocks on the client. The stages never block, so a small pool does; but a fixed pool
          *                 deadlocks if callbacks on it block on the client. Listener calls run on it one at a
          *                 time, in order, apart from the calls they hear of; a listener that blocks holds one of
-         *                 its threads, and on a fork-join pool (this default, or the common pool) the pool adds
-         *                 a thread for the steps meanwhile.
+         *                 its threads, and on a fork-join pool (this default, or the common pool) the pool keeps
+         *                 another thread on the steps meanwhile when it can.
          * @return this builder
          */
         public Builder executor(Executor executor) {

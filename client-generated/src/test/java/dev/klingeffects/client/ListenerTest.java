@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -143,6 +144,41 @@ class ListenerTest {
             } finally {
                 release.countDown();
                 oneThread.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void listenerCallsStillRunWhenTheCallersPoolCannotStartAnotherThread() throws Exception {
+        // The pool tries to start a thread to stand in while a listener runs; when that fails, the calls
+        // must run all the same (they used to be rescheduled and fail again, in a loop, never heard).
+        AtomicInteger threadsStarted = new AtomicInteger();
+        ForkJoinPool noSpares = new ForkJoinPool(1, pool -> {
+            if (threadsStarted.incrementAndGet() > 1) {
+                throw new IllegalStateException("no thread to spare");
+            }
+            return ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        }, null, false);
+        List<String> changes = new CopyOnWriteArrayList<>();
+        CountDownLatch heard = new CountDownLatch(2);
+        try (ScriptedServer server = new ScriptedServer()
+                .then(200, ScriptedServer.task("processing", ""))
+                .then(200, ScriptedServer.success())) {
+            var client = Clients.against(server, new FakeTiming()).executor(noSpares).listener(new ClientListener() {
+                @Override
+                public void onStatusChange(EffectTask task, String previousStatus) {
+                    changes.add(previousStatus + "->" + task.rawStatus());
+                    heard.countDown();
+                }
+            }).build();
+            try {
+                assertThat(client.awaitCompletionAsync("task-1", Duration.ofMinutes(1)).get(10, TimeUnit.SECONDS).status())
+                        .isEqualTo(TaskStatus.SUCCESS);
+                assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
+
+                assertThat(changes).containsExactly("null->processing", "processing->success");
+            } finally {
+                noSpares.shutdownNow();
             }
         }
     }
