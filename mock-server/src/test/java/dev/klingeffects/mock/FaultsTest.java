@@ -201,7 +201,7 @@ class FaultsTest {
     @Test
     void aSlowBodyWhoseClientLeftStopsDribbling() throws Exception {
         String head = "POST " + SUBMIT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + BEARER
-                + "Prefer: fault=slow-body, delay=20000\r\nContent-Type: application/json\r\nContent-Length: "
+                + "Prefer: fault=slow-body, delay=6000\r\nContent-Type: application/json\r\nContent-Length: "
                 + BODY.length() + "\r\n\r\n" + BODY;
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mock.port())) {
             socket.setSoTimeout(10_000);
@@ -210,9 +210,9 @@ class FaultsTest {
             assertThat(mock.server().requestsInFlight()).isPositive();
         }
 
-        // Pieces come every 2 s: the first write after the client left fails, or the next one does, long before
-        // the 20 s are out.
-        Eventually.await("end of the dribble", Duration.ofSeconds(12), () -> mock.server().requestsInFlight() == 0);
+        // Pieces come every 0.6 s: the first write after the client left fails, or the next one does, long
+        // before the 6 s are out (a dribble that went on to its end would still be in flight at 4 s).
+        Eventually.await("end of the dribble", Duration.ofSeconds(4), () -> mock.server().requestsInFlight() == 0);
     }
 
     @Test
