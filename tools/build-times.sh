@@ -12,8 +12,9 @@
 #       (kling-effects-downstream-repository) and tools/node_modules (copied from this checkout when its
 #       lock file matches) are filled, as on a developer's machine after one build.
 # cold: an empty local repository and consumers' repository (-Dmaven.repo.local=<tmp>/m2/repository), an
-#       empty Maven wrapper home (MAVEN_USER_HOME: the wrapper downloads Maven too) and no tools/node_modules;
-#       only npm's own download cache (~/.npm/_cacache) is kept between runs, as CI keeps it.
+#       empty Maven wrapper home (MAVEN_USER_HOME: the wrapper downloads Maven too), no tools/node_modules
+#       and an empty cache of npm installs (KLING_EFFECTS_TOOLS_CACHE, see tools/install.sh); only npm's own
+#       download cache (~/.npm/_cacache) is kept between runs, as CI keeps it.
 # Logs and clones go to $BUILD_TIMES_DIR (default: a new folder under /tmp), named in the output.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,7 +50,7 @@ build() {
   if $cold; then
     rm -rf "$work/$label-m2"
     mkdir -p "$work/$label-m2/repository"
-    env=(MAVEN_USER_HOME="$work/$label-m2")
+    env=(MAVEN_USER_HOME="$work/$label-m2" KLING_EFFECTS_TOOLS_CACHE="$work/$label-m2/tools-cache")
     args+=("-Dmaven.repo.local=$work/$label-m2/repository")
   elif [ -d "$repo/tools/node_modules" ] && cmp -s "$repo/tools/package-lock.json" "$dir/tools/package-lock.json"; then
     cp -a "$repo/tools/node_modules" "$dir/tools/"
