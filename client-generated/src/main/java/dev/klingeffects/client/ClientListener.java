@@ -7,8 +7,8 @@ import java.time.Duration;
  * method does nothing unless overridden. They run on the client's executor, one call at a time and in
  * order, apart from the call they hear of: a slow listener delays later listener calls, never the call
  * itself (it holds one thread of the client's executor meanwhile: a fork-join pool puts another on the
- * calls when it can, other executors have one fewer), so a call may have returned before its last event is heard. An exception thrown here is logged
- * and ignored, never the call's failure.
+ * calls when it can, other executors have one fewer), so a call may have returned before its last event
+ * is heard. An exception thrown here is logged and ignored, never the call's failure.
  *
  * <p>{@link #onRetry} and {@link #onStatusChange} go to the listener of the call (a per-call listener of
  * {@link RequestOptions} replaces the client's). {@link #onExchange}, {@link #onSubmitRefused} and
