@@ -55,6 +55,7 @@ npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 cp package-lock.json "$stamp"
 
 if [ -n "$entry" ] && mkdir -p "$cache" 2>/dev/null; then
+  old= # set only here: a variable of that name in the environment must never be taken for a folder to remove
   # Copied beside the entry, then renamed: another build never sees half of it. A cache that cannot be
   # written (full disk, read-only home) only costs the next clone its npm ci.
   if partial=$(mktemp -d "$cache/partial.XXXXXX" 2>/dev/null); then
@@ -72,5 +73,5 @@ if [ -n "$entry" ] && mkdir -p "$cache" 2>/dev/null; then
   find "$cache/" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended -regex '.*/[0-9a-f]{64}' -printf '%T@ %p\0' \
     | sort -zrn | tail -zn +$((keep + 1)) | cut -zd' ' -f2- | xargs -0r rm -rf -- || true
   find "$cache/" -mindepth 1 -maxdepth 1 -name 'partial.*' -mmin +60 -exec rm -rf -- {} + 2>/dev/null || true
-  rm -rf -- "${old:-/nonexistent-kling-effects}" 2>/dev/null || true
+  if [ -n "$old" ]; then rm -rf -- "$old" 2>/dev/null || true; fi
 fi
